@@ -1,0 +1,468 @@
+import * as v from 'valibot';
+import { conditionFieldIds } from '../conditions/evaluate';
+import type { Condition } from '../conditions/schema';
+import type { Field } from '../fields/index';
+import type { NestedField } from '../fields/nested';
+import type { Locale, LocalizedText } from '../i18n/locale';
+import { type DefinitionProblemCode, definitionProblemMessage } from './messages';
+import {
+  type FormDefinition,
+  formDefinitionSchema,
+  notificationEvents,
+  templatePlaceholders,
+} from './schema';
+import { type FieldPlace, formatPath, listConditions, listFields } from './walk';
+
+/** A problem found in a definition, with the path of the part at fault. */
+export interface DefinitionProblem {
+  path: string;
+  code: DefinitionProblemCode;
+  message: string;
+}
+
+/** The deepest all/any nesting a condition may have. */
+export const maxConditionDepth = 6;
+
+type AnyField = Field | NestedField;
+type Report = (
+  path: (string | number)[],
+  code: DefinitionProblemCode,
+  params?: Record<string, string | number>,
+) => void;
+
+function conditionDepth(condition: Condition): number {
+  if ('all' in condition) return 1 + Math.max(...condition.all.map(conditionDepth));
+  if ('any' in condition) return 1 + Math.max(...condition.any.map(conditionDepth));
+  return 1;
+}
+
+function checkJapanese(
+  text: LocalizedText | undefined,
+  path: (string | number)[],
+  report: Report,
+): void {
+  if (text !== undefined && text.ja.trim() === '') report([...path, 'ja'], 'japanese_text_missing');
+}
+
+function checkRange(
+  min: number | string | undefined,
+  max: number | string | undefined,
+  path: (string | number)[],
+  report: Report,
+): void {
+  if (min !== undefined && max !== undefined && min > max)
+    report(path, 'range_inverted', { min, max });
+}
+
+function checkFieldTexts(field: AnyField, path: (string | number)[], report: Report): void {
+  if (field.type === 'heading' || field.type === 'paragraph') {
+    checkJapanese(field.text, [...path, 'text'], report);
+    return;
+  }
+  checkJapanese(field.label, [...path, 'label'], report);
+  if (field.type === 'consent') checkJapanese(field.terms, [...path, 'terms'], report);
+  if (field.type === 'single_choice' || field.type === 'multiple_choice') {
+    const seen = new Set<string>();
+    field.options.forEach((option, index) => {
+      checkJapanese(option.label, [...path, 'options', index, 'label'], report);
+      if (seen.has(option.value))
+        report([...path, 'options', index, 'value'], 'duplicate_option_value', {
+          value: option.value,
+        });
+      seen.add(option.value);
+    });
+  }
+}
+
+function checkFieldLimits(field: AnyField, path: (string | number)[], report: Report): void {
+  switch (field.type) {
+    case 'short_text':
+    case 'long_text':
+      checkRange(field.minLength, field.maxLength, [...path, 'minLength'], report);
+      break;
+    case 'number':
+      checkRange(field.min, field.max, [...path, 'min'], report);
+      break;
+    case 'multiple_choice':
+      checkRange(field.minSelected, field.maxSelected, [...path, 'minSelected'], report);
+      checkRange(field.minSelected, field.options.length, [...path, 'minSelected'], report);
+      break;
+    case 'birth_date':
+      checkRange(field.minAge, field.maxAge, [...path, 'minAge'], report);
+      break;
+    case 'date':
+      if (typeof field.min === 'string' && typeof field.max === 'string') {
+        checkRange(field.min, field.max, [...path, 'min'], report);
+      }
+      break;
+    case 'time':
+      checkRange(field.min, field.max, [...path, 'min'], report);
+      break;
+    case 'group':
+      checkRange(field.minRows, field.maxRows, [...path, 'minRows'], report);
+      break;
+    case 'fee':
+      if (field.quantity.source === 'input') {
+        checkRange(field.quantity.min, field.quantity.max, [...path, 'quantity', 'min'], report);
+      }
+      break;
+    case 'reservation_slot': {
+      const seen = new Set<string>();
+      field.slots.forEach((slot, index) => {
+        if (seen.has(slot.id))
+          report([...path, 'slots', index, 'id'], 'duplicate_slot_id', { id: slot.id });
+        seen.add(slot.id);
+        checkRange(slot.start, slot.end, [...path, 'slots', index, 'start'], report);
+      });
+      break;
+    }
+  }
+}
+
+/** Which operators make sense on which field types, and what value they compare with. */
+function operatorFits(op: string, field: AnyField): boolean {
+  switch (op) {
+    case 'answered':
+      return field.type !== 'heading' && field.type !== 'paragraph';
+    case 'equals':
+    case 'not_equals':
+      return [
+        'single_choice',
+        'yes_no',
+        'short_text',
+        'hidden',
+        'number',
+        'fee',
+        'date',
+        'birth_date',
+        'reservation_slot',
+      ].includes(field.type);
+    case 'one_of':
+      return field.type === 'single_choice' || field.type === 'reservation_slot';
+    case 'contains':
+      return field.type === 'multiple_choice';
+    case 'gt':
+    case 'lt':
+      return ['number', 'fee', 'date', 'birth_date'].includes(field.type);
+    default:
+      return false;
+  }
+}
+
+function valueFits(value: unknown, field: AnyField): boolean {
+  switch (field.type) {
+    case 'yes_no':
+      return typeof value === 'boolean';
+    case 'number':
+    case 'fee':
+      return typeof value === 'number';
+    case 'date':
+    case 'birth_date':
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+    default:
+      return typeof value === 'string';
+  }
+}
+
+function checkLeafConditions(
+  condition: Condition,
+  path: (string | number)[],
+  owner: { order: number; group?: AnyField; isPage: boolean; pageIndex: number; fieldId?: string },
+  byId: Map<string, FieldPlace>,
+  report: Report,
+): void {
+  if ('all' in condition || 'any' in condition) {
+    const parts = 'all' in condition ? condition.all : condition.any;
+    const key = 'all' in condition ? 'all' : 'any';
+    for (const [index, part] of parts.entries()) {
+      checkLeafConditions(part, [...path, key, index], owner, byId, report);
+    }
+    return;
+  }
+  const target = byId.get(condition.field);
+  const at = [...path, 'field'];
+  if (!target) {
+    report(at, 'condition_unknown_field', { field: condition.field });
+    return;
+  }
+  const earlier = owner.isPage ? target.pageIndex < owner.pageIndex : target.order < owner.order;
+  if (!earlier) {
+    // A reference to itself or to a later field: the cycle check names loops; this names the rest.
+    const insideOwner =
+      target.order === owner.order ||
+      (owner.isPage && target.pageIndex === owner.pageIndex) ||
+      (owner.fieldId !== undefined && target.group?.id === owner.fieldId);
+    if (!insideOwner) {
+      report(at, 'condition_later_field', { field: condition.field });
+    }
+    return;
+  }
+  if (target.group && target.group !== owner.group) {
+    report(at, 'condition_out_of_scope', { field: condition.field });
+    return;
+  }
+  if (!operatorFits(condition.op, target.field)) {
+    report([...path, 'op'], 'condition_incompatible', {
+      op: condition.op,
+      field: condition.field,
+      type: target.field.type,
+    });
+    return;
+  }
+  const values =
+    'values' in condition ? condition.values : 'value' in condition ? [condition.value] : [];
+  for (const value of values) {
+    const field = target.field;
+    if (!valueFits(value, field)) {
+      report([...path, 'value'], 'condition_incompatible', {
+        op: condition.op,
+        field: condition.field,
+        type: field.type,
+      });
+    } else if (
+      (field.type === 'single_choice' || field.type === 'multiple_choice') &&
+      !field.options.some((o) => o.value === value)
+    ) {
+      report([...path, 'value'], 'condition_unknown_value', {
+        value: String(value),
+        field: condition.field,
+      });
+    } else if (
+      field.type === 'reservation_slot' &&
+      !field.slots.some((slot) => slot.id === value)
+    ) {
+      report([...path, 'value'], 'condition_unknown_value', {
+        value: String(value),
+        field: condition.field,
+      });
+    }
+  }
+}
+
+/**
+ * Finds loops in visibility: a page, group or field shown on a condition about itself or about
+ * something inside it. Nodes are pages and fields; an edge goes to what decides visibility.
+ */
+function checkCycles(definition: FormDefinition, places: FieldPlace[], report: Report): void {
+  const edges = new Map<string, string[]>();
+  const pathOf = new Map<string, (string | number)[]>();
+  const idsToNode = new Map(places.map((place) => [place.field.id, `field:${place.field.id}`]));
+  definition.pages.forEach((page, index) => {
+    const node = `page:${index}`;
+    pathOf.set(node, ['pages', index, 'showIf']);
+    edges.set(
+      node,
+      conditionFieldIds(page.showIf).flatMap((id) => idsToNode.get(id) ?? []),
+    );
+  });
+  for (const place of places) {
+    const node = `field:${place.field.id}`;
+    pathOf.set(node, [...place.path, 'showIf']);
+    const targets = conditionFieldIds(place.field.showIf).flatMap((id) => idsToNode.get(id) ?? []);
+    targets.push(`page:${place.pageIndex}`);
+    if (place.group) targets.push(`field:${place.group.id}`);
+    edges.set(node, targets);
+  }
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const reported = new Set<string>();
+  const visit = (node: string): void => {
+    state.set(node, 'visiting');
+    stack.push(node);
+    for (const next of edges.get(node) ?? []) {
+      const seen = state.get(next);
+      if (seen === 'visiting') {
+        const loop = stack.slice(stack.indexOf(next));
+        const key = [...loop].sort().join('|');
+        if (!reported.has(key)) {
+          reported.add(key);
+          report(pathOf.get(next) ?? [], 'condition_cycle', { cycle: [...loop, next].join(' → ') });
+        }
+      } else if (seen === undefined) {
+        visit(next);
+      }
+    }
+    stack.pop();
+    state.set(node, 'done');
+  };
+  for (const node of edges.keys()) if (!state.has(node)) visit(node);
+}
+
+function checkOptions(definition: FormDefinition, places: FieldPlace[], report: Report): void {
+  const topLevel = new Map(places.filter((p) => !p.group).map((p) => [p.field.id, p.field]));
+  const hasFee = places.some((p) => p.field.type === 'fee');
+  const payment = definition.options.payment;
+  if (payment.mode !== 'none' && !hasFee && payment.fixedFee === 0) {
+    report(['options', 'payment', 'mode'], 'payment_without_fee');
+  }
+  const card = definition.options.cardAuthentication;
+  if (card.enabled && card.attributes.length === 0) {
+    report(['options', 'cardAuthentication', 'attributes'], 'card_attributes_missing');
+  }
+  const expected = {
+    name: 'name',
+    address: 'address',
+    birthdate: 'birth_date',
+    gender: 'single_choice',
+  } as const;
+  for (const attribute of ['name', 'address', 'birthdate', 'gender'] as const) {
+    const fieldId = card.prefill[attribute];
+    if (fieldId === undefined) continue;
+    const target = topLevel.get(fieldId);
+    if (!target || target.type !== expected[attribute] || !card.attributes.includes(attribute)) {
+      report(['options', 'cardAuthentication', 'prefill', attribute], 'card_prefill_target', {
+        attribute,
+        field: fieldId,
+        expected: expected[attribute],
+      });
+    }
+  }
+  const rule = definition.settings.onePerPerson;
+  if (rule === 'email' && ![...topLevel.values()].some((field) => field.type === 'email')) {
+    report(['settings', 'onePerPerson'], 'one_per_person_source', { rule });
+  }
+  if (rule === 'card_subject' && !card.enabled) {
+    report(['settings', 'onePerPerson'], 'one_per_person_source', { rule });
+  }
+  const { opensAt, closesAt } = definition.settings;
+  if (
+    opensAt !== undefined &&
+    closesAt !== undefined &&
+    Date.parse(opensAt) >= Date.parse(closesAt)
+  ) {
+    report(['settings', 'closesAt'], 'period_inverted');
+  }
+  for (const place of places) {
+    const field = place.field;
+    if (field.type !== 'fee' || field.quantity.source !== 'field') continue;
+    const source = topLevel.get(field.quantity.fieldId);
+    if (!source || source.type !== 'number' || !source.integer) {
+      report([...place.path, 'quantity', 'fieldId'], 'fee_quantity_field', {
+        field: field.quantity.fieldId,
+      });
+    }
+  }
+}
+
+const placeholderPattern = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+function checkTemplates(definition: FormDefinition, report: Report): void {
+  const allowed: readonly string[] = templatePlaceholders;
+  for (const event of notificationEvents) {
+    const template = definition.notifications[event];
+    if (!template) continue;
+    for (const part of ['subject', 'body'] as const) {
+      checkJapanese(template[part], ['notifications', event, part], report);
+      for (const locale of ['ja', 'en'] as const) {
+        for (const match of (template[part][locale] ?? '').matchAll(placeholderPattern)) {
+          const name = match[1] ?? '';
+          if (!allowed.includes(name)) {
+            report(['notifications', event, part, locale], 'unknown_placeholder', {
+              name,
+              allowed: allowed.join(', '),
+            });
+          }
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Checks a parsed definition beyond its shape: unique ids, Japanese texts, sane limits,
+ * conditions on earlier compatible fields without loops, fees, options and mail templates.
+ * Returns the problems found, each naming the path at fault; an empty list means publishable.
+ */
+export function checkDefinition(
+  definition: FormDefinition,
+  locale: Locale = 'ja',
+): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  const report: Report = (path, code, params = {}) => {
+    problems.push({
+      path: formatPath(path),
+      code,
+      message: definitionProblemMessage(code, params, locale),
+    });
+  };
+  checkJapanese(definition.title, ['title'], report);
+  checkJapanese(definition.purposeOfUse, ['purposeOfUse'], report);
+  const pageIds = new Set<string>();
+  definition.pages.forEach((page, index) => {
+    if (pageIds.has(page.id)) report(['pages', index, 'id'], 'duplicate_page_id', { id: page.id });
+    pageIds.add(page.id);
+    checkJapanese(page.title, ['pages', index, 'title'], report);
+  });
+
+  const places = listFields(definition);
+  const byId = new Map<string, FieldPlace>();
+  const csvColumns = new Set<string>();
+  for (const place of places) {
+    const { field, path } = place;
+    const first = byId.get(field.id);
+    if (first)
+      report([...path, 'id'], 'duplicate_field_id', {
+        id: field.id,
+        other: formatPath(first.path),
+      });
+    else byId.set(field.id, place);
+    if ('csvColumn' in field && field.csvColumn !== undefined) {
+      if (csvColumns.has(field.csvColumn))
+        report([...path, 'csvColumn'], 'duplicate_csv_column', { column: field.csvColumn });
+      csvColumns.add(field.csvColumn);
+    }
+    checkFieldTexts(field, path, report);
+    checkFieldLimits(field, path, report);
+  }
+  if (!places.some((place) => place.field.type !== 'heading' && place.field.type !== 'paragraph')) {
+    report(['pages'], 'no_input_fields');
+  }
+
+  for (const { condition, path, owner } of listConditions(definition)) {
+    if (conditionDepth(condition) > maxConditionDepth) {
+      report(path, 'condition_too_deep', { max: maxConditionDepth });
+      continue;
+    }
+    const isPage = !('field' in owner);
+    const ownerInfo = isPage
+      ? { order: -1, isPage: true, pageIndex: definition.pages.indexOf(owner) }
+      : {
+          order: owner.order,
+          group: owner.group,
+          isPage: false,
+          pageIndex: owner.pageIndex,
+          fieldId: owner.field.id,
+        };
+    checkLeafConditions(condition, path, ownerInfo, byId, report);
+  }
+  checkCycles(definition, places, report);
+  checkOptions(definition, places, report);
+  checkTemplates(definition, report);
+  return problems;
+}
+
+/** The result of parsing a definition: the definition with defaults filled in, or the problems. */
+export type ParseDefinitionResult =
+  | { ok: true; definition: FormDefinition }
+  | { ok: false; problems: DefinitionProblem[] };
+
+/** Parses untrusted JSON into a definition: shape first (valibot), then `checkDefinition`. */
+export function parseDefinition(input: unknown, locale: Locale = 'ja'): ParseDefinitionResult {
+  const shaped = v.safeParse(formDefinitionSchema, input);
+  if (!shaped.success) {
+    return {
+      ok: false,
+      problems: shaped.issues.map((issue) => ({
+        path: formatPath(
+          (issue.path ?? []).map((item) =>
+            typeof item.key === 'number' ? item.key : String(item.key),
+          ),
+        ),
+        code: 'shape' as const,
+        message: definitionProblemMessage('shape', { detail: issue.message }, locale),
+      })),
+    };
+  }
+  const problems = checkDefinition(shaped.output, locale);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, definition: shaped.output };
+}

@@ -1,0 +1,18 @@
+export * from './answers/build-answer-schema';
+export type { AnswerContext, AnswerIssue, AnswerResult } from './answers/rule';
+export * from './answers/validate-answers';
+export type { AnswerValue, FieldAnswer, GroupRow } from './answers/validate-field';
+export * from './conditions/evaluate';
+export * from './conditions/schema';
+export * from './definition/checks';
+export * from './definition/fees';
+export type { DefinitionProblemCode } from './definition/messages';
+export * from './definition/schema';
+export * from './definition/templates';
+export * from './definition/walk';
+export * from './fields/index';
+export * from './i18n/locale';
+export * from './i18n/messages';
+export * from './ja/index';
+export * from './privacy/inventory';
+export * from './state-machine/index';
