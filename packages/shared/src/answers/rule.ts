@@ -63,11 +63,14 @@ function hasControlCharacter(text: string): boolean {
 }
 
 /** Why a string was refused before any normalisation. */
-export type TextProblem = 'type' | 'too_long' | 'characters';
+export interface TextProblem {
+  problem: 'type' | 'too_long' | 'characters';
+}
 
 /**
- * Reads a string answer. Refuses non-strings, strings far over the limit (before any costly
- * normalisation runs on them), lone surrogates and control characters; trims the rest.
+ * Reads a string answer; absent (undefined or null) reads as ''. Refuses non-strings, strings
+ * far over the limit (before any costly normalisation runs on them), lone surrogates and
+ * control characters; trims the rest.
  */
 export function readText(
   input: unknown,
@@ -75,20 +78,25 @@ export function readText(
   { multiline = false, acceptNumber = false } = {},
 ): string | TextProblem {
   let text: string;
+  if (input === undefined || input === null) return '';
   if (typeof input === 'string') text = input;
   else if (acceptNumber && typeof input === 'number' && Number.isFinite(input))
     text = String(input);
-  else return 'type';
+  else return { problem: 'type' };
   // Normalisation can shorten a string (NFKC of half-width kana), never by more than half.
-  if (text.length > maxLength * 4 + 100) return 'too_long';
+  if (text.length > maxLength * 4 + 100) return { problem: 'too_long' };
   text = text.replace(/\r\n?/g, '\n');
   if (!multiline) text = text.replace(/[\n\t]+/g, ' ');
-  if (loneSurrogate.test(text) || hasControlCharacter(text)) return 'characters';
+  if (loneSurrogate.test(text) || hasControlCharacter(text)) return { problem: 'characters' };
   return text.trim();
 }
 
 /** Turns a text problem into the matching message. */
-export function textProblemMessage(problem: TextProblem, ctx: AnswerContext, max: number): string {
+export function textProblemMessage(
+  { problem }: TextProblem,
+  ctx: AnswerContext,
+  max: number,
+): string {
   if (problem === 'too_long') return ctx.m.tooLong(ctx.label, max);
   if (problem === 'characters') return ctx.m.invalidCharacters(ctx.label);
   return ctx.m.wrongType(ctx.label);

@@ -164,8 +164,9 @@ describe('payment guard on complete', () => {
     ['failed', { ok: false, reason: 'payment_outstanding' }],
     ['none', { ok: true, next: { state: 'completed', payment: 'none' } }],
     ['paid', { ok: true, next: { state: 'completed', payment: 'paid' } }],
-    // Not listed as outstanding by the specification: staff decide after an expiry or refund.
-    ['expired', { ok: true, next: { state: 'completed', payment: 'expired' } }],
+    // A fee asked for after acceptance that expired unpaid is still owed: staff request it again.
+    ['expired', { ok: false, reason: 'payment_outstanding' }],
+    // A refund is a decision staff took; completing afterwards is theirs to make.
     ['refunded', { ok: true, next: { state: 'completed', payment: 'refunded' } }],
   ] as const)('payment %s → %o', (payment, expected) => {
     expect(applyAction(status('accepted', payment), 'complete', 'staff')).toEqual(expected);

@@ -137,7 +137,7 @@ export const transitions: Readonly<Record<SubmissionAction, TransitionRule>> = {
     from: ['accepted'],
     to: 'completed',
     createsSubmission: false,
-    refusedWhilePayment: ['requested', 'failed'],
+    refusedWhilePayment: ['requested', 'failed', 'expired'],
   },
   // A rejection is an administrative decision the applicant is owed a reason for.
   reject: {
