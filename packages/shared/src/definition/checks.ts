@@ -446,8 +446,37 @@ export type ParseDefinitionResult =
   | { ok: true; definition: FormDefinition }
   | { ok: false; problems: DefinitionProblem[] };
 
+/** The deepest JSON nesting a definition may have; real ones stay under 20. */
+export const maxDefinitionDepth = 40;
+
+/** Measures nesting without recursion, so hostile input cannot overflow the stack. */
+function exceedsDepth(input: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[input, 0]];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (!next) break;
+    const [value, depth] = next;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Parses untrusted JSON into a definition: shape first (valibot), then `checkDefinition`. */
 export function parseDefinition(input: unknown, locale: Locale = 'ja'): ParseDefinitionResult {
+  if (exceedsDepth(input, maxDefinitionDepth)) {
+    const detail =
+      locale === 'en'
+        ? `nested more than ${maxDefinitionDepth} levels deep`
+        : `入れ子が${maxDefinitionDepth}段を超えています`;
+    return {
+      ok: false,
+      problems: [
+        { path: '', code: 'shape', message: definitionProblemMessage('shape', { detail }, locale) },
+      ],
+    };
+  }
   const shaped = v.safeParse(formDefinitionSchema, input);
   if (!shaped.success) {
     return {
