@@ -336,7 +336,7 @@ function checkOptions(definition: FormDefinition, places: FieldPlace[], report: 
     const field = place.field;
     if (field.type !== 'fee' || field.quantity.source !== 'field') continue;
     const source = topLevel.get(field.quantity.fieldId);
-    if (!source || source.type !== 'number' || !source.integer) {
+    if (source?.type !== 'number' || !source.integer) {
       report([...place.path, 'quantity', 'fieldId'], 'fee_quantity_field', {
         field: field.quantity.fieldId,
       });
