@@ -160,6 +160,18 @@ describe('checkDefinition', () => {
     expect(problems([group])).toEqual(['pages[0].fields[0].showIf condition_cycle']);
   });
 
+  test('a row field shown on its own group is a loop', () => {
+    const group: FieldInput = {
+      id: 'members',
+      type: 'group',
+      label: ja('世帯員'),
+      fields: [text('row_a'), text('note', { field: 'members', op: 'answered' })],
+    };
+    expect(problems([group])).toEqual([
+      'pages[0].fields[0].fields[1].showIf.field condition_cycle',
+    ]);
+  });
+
   test('row fields can only be referred to from the same row', () => {
     const group: FieldInput = { id: 'g', type: 'group', label: ja('行'), fields: [text('row_a')] };
     const other: FieldInput = {
@@ -258,6 +270,23 @@ describe('checkDefinition', () => {
     expect(problems([choice], { options: { cardAuthentication: { enabled: true } } })).toEqual([
       'options.cardAuthentication.attributes card_attributes_missing',
     ]);
+  });
+
+  test('one per person by email needs a required email field that is always asked', () => {
+    const email = { id: 'mail', type: 'email', label: ja('メール'), pii: 'contact' } as const;
+    const settings = { onePerPerson: 'email' } as const;
+    expect(problems([email], { settings })).toEqual([
+      'settings.onePerPerson one_per_person_source',
+    ]);
+    const conditional = {
+      ...email,
+      required: true,
+      showIf: { field: 'kind', op: 'equals', value: 'a' },
+    } as const;
+    expect(problems([choice, conditional], { settings })).toEqual([
+      'settings.onePerPerson one_per_person_source',
+    ]);
+    expect(problems([{ ...email, required: true }], { settings })).toEqual([]);
   });
 
   test('one per person needs its source', () => {

@@ -197,6 +197,13 @@ function checkLeafConditions(
     }
     return;
   }
+  if (owner.group !== undefined && target.field === owner.group) {
+    // A row field shown on its own group's answer: the rows are that answer, so it is a loop.
+    report(at, 'condition_cycle', {
+      cycle: `${owner.fieldId ?? '?'} → ${target.field.id} → ${owner.fieldId ?? '?'}`,
+    });
+    return;
+  }
   if (target.group && target.group !== owner.group) {
     report(at, 'condition_out_of_scope', { field: condition.field });
     return;
@@ -318,7 +325,9 @@ function checkOptions(definition: FormDefinition, places: FieldPlace[], report: 
     }
   }
   const rule = definition.settings.onePerPerson;
-  if (rule === 'email' && ![...topLevel.values()].some((field) => field.type === 'email')) {
+  // The rule needs an address on every submission: a required email field always shown.
+  const alwaysAsked = places.filter((p) => !p.group && !p.page.showIf && !p.field.showIf);
+  if (rule === 'email' && !alwaysAsked.some((p) => p.field.type === 'email' && p.field.required)) {
     report(['settings', 'onePerPerson'], 'one_per_person_source', { rule });
   }
   if (rule === 'card_subject' && !card.enabled) {

@@ -34,7 +34,9 @@ export function validateShortText(
   input: unknown,
   ctx: AnswerContext,
 ): AnswerResult<string> {
-  const text = readText(input, field.maxLength, { acceptNumber: field.charset === 'digits' });
+  // A digits field holds codes (letter numbers), so a JSON number is refused: it would lose
+  // leading zeros and precision.
+  const text = readText(input, field.maxLength);
   if (typeof text !== 'string' || text === '') {
     return typeof text === 'string'
       ? ok(undefined)
