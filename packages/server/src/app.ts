@@ -1,14 +1,37 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
+import { csrfProtection, type StaffVariables } from './auth/middleware';
+import { authRoutes, inviteRoutes } from './auth/routes';
+import type { AppDeps } from './deps';
+import { applyHttpBasics, type BaseVariables } from './http/middleware';
+
+export type { AppDeps } from './deps';
+
+/** The client address of a request served by @hono/node-server; undefined in-process. */
+export function nodeRemoteAddress(c: Parameters<typeof getConnInfo>[0]): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The public listener: resident pages and the resident API. */
-export function createPublicApp() {
-  return new Hono().use(secureHeaders()).get('/healthz', (c) => c.json({ status: 'ok' }));
+export function createPublicApp(deps: AppDeps) {
+  const app = new Hono<{ Variables: BaseVariables }>();
+  applyHttpBasics(app, deps.logger);
+  return app.get('/healthz', (c) => c.json({ status: 'ok' }));
 }
 
 /** The staff listener: the staff console and staff API, meant for LGWAN. */
-export function createStaffApp() {
-  return new Hono().use(secureHeaders()).get('/healthz', (c) => c.json({ status: 'ok' }));
+export function createStaffApp(deps: AppDeps) {
+  const app = new Hono<{ Variables: StaffVariables }>();
+  applyHttpBasics(app, deps.logger);
+  app.use('/api/*', csrfProtection(deps.config.STAFF_ORIGIN));
+  return app
+    .get('/healthz', (c) => c.json({ status: 'ok' }))
+    .route('/api/auth', authRoutes(deps))
+    .route('/api/invites', inviteRoutes(deps));
 }
 
 /** The staff API's type, for the console's typed client (`hc<StaffAppType>`). */

@@ -10,7 +10,21 @@ describe('loadConfig', () => {
       PORT: 3000,
       STAFF_HOST: '127.0.0.1',
       STAFF_PORT: 3001,
+      PUBLIC_ORIGIN: 'http://127.0.0.1:3000',
+      STAFF_ORIGIN: 'http://127.0.0.1:3001',
+      CONTROL_DATABASE_URL: 'file:./data/control.db',
+      TENANT_DATABASE_URL: 'file:./data/tenants/{slug}.db',
+      SESSION_IDLE_MINUTES: 60,
+      MAIL_FROM: 'no-reply@madoguchi.local',
     });
+  });
+
+  test('accepts a libSQL server for tenants, one database per tenant', () => {
+    const config = loadConfig({
+      TENANT_DATABASE_URL: 'libsql://{slug}-madoguchi.example.jp',
+      DATABASE_AUTH_TOKEN: 'token',
+    });
+    expect(config.TENANT_DATABASE_URL).toBe('libsql://{slug}-madoguchi.example.jp');
   });
 
   test('reads ports as numbers', () => {
@@ -25,6 +39,12 @@ describe('loadConfig', () => {
     [{ STAFF_PORT: '70000' }, 'STAFF_PORT: must be between 1 and 65535'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ PORT: '4000', STAFF_PORT: '4000' }, 'STAFF_PORT: must differ from PORT'],
+    [{ TENANT_DATABASE_URL: 'file:./data/all.db' }, 'TENANT_DATABASE_URL: must contain {slug}'],
+    [{ CONTROL_DATABASE_URL: 'postgres://x' }, 'CONTROL_DATABASE_URL: must start with file:'],
+    [{ MASTER_KEY: 'short' }, 'MASTER_KEY: must be 64 hexadecimal characters'],
+    [{ NODE_ENV: 'production' }, 'MASTER_KEY: required in production'],
+    [{ SESSION_IDLE_MINUTES: '2' }, 'SESSION_IDLE_MINUTES: must be at least 5'],
+    [{ SMTP_URL: 'mail.example.jp' }, 'SMTP_URL: must look like smtp://'],
   ])('stops on %j naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

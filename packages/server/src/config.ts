@@ -13,6 +13,18 @@ const port = (fallback: number) =>
   );
 
 const host = v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(255)), '127.0.0.1');
+const databaseUrl = v.pipe(
+  v.string(),
+  v.regex(
+    /^(file:|libsql:\/\/|https?:\/\/|wss?:\/\/)/,
+    'must start with file:, libsql://, http(s):// or ws(s)://',
+  ),
+);
+const origin = v.pipe(
+  v.string(),
+  v.url('must be a URL such as https://forms.example.lg.jp'),
+  v.transform((url) => new URL(url).origin),
+);
 
 /** Environment variables the server reads, with safe local defaults. */
 export const envSchema = v.object({
@@ -22,10 +34,58 @@ export const envSchema = v.object({
   PORT: port(3000),
   STAFF_HOST: host,
   STAFF_PORT: port(3001),
+  /** Where residents reach the public listener (links in mails); defaults to the local address. */
+  PUBLIC_ORIGIN: v.optional(origin),
+  /** Where staff reach the console; state-changing requests must come from it. */
+  STAFF_ORIGIN: v.optional(origin),
+  CONTROL_DATABASE_URL: v.optional(databaseUrl),
+  /** A template with {slug}: one database per municipality. */
+  TENANT_DATABASE_URL: v.optional(v.pipe(databaseUrl, v.includes('{slug}', 'must contain {slug}'))),
+  DATABASE_AUTH_TOKEN: v.optional(v.pipe(v.string(), v.minLength(1))),
+  /** 32 bytes as 64 hex characters; tenant keys are derived from it. */
+  MASTER_KEY: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes)'),
+    ),
+  ),
+  /** Minutes of inactivity after which a staff session ends. */
+  SESSION_IDLE_MINUTES: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,4}$/, 'must be a whole number of minutes'),
+      v.transform(Number),
+      v.minValue(5, 'must be at least 5'),
+      v.maxValue(1440, 'must be at most 1440'),
+    ),
+    '60',
+  ),
+  /** smtp(s)://user:password@host:port; without it mails go to DATA_DIR/mail as .eml files. */
+  SMTP_URL: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^smtps?:\/\/[^\s]+$/, 'must look like smtp://user:password@host:587'),
+    ),
+  ),
+  MAIL_FROM: v.optional(
+    v.pipe(v.string(), v.email('must be an email address')),
+    'no-reply@madoguchi.local',
+  ),
 });
 
-/** The server's configuration, parsed from the environment. */
-export type Config = v.InferOutput<typeof envSchema>;
+type Env = v.InferOutput<typeof envSchema>;
+
+/** The server's configuration, with every default resolved. */
+export interface Config
+  extends Omit<
+    Env,
+    'PUBLIC_ORIGIN' | 'STAFF_ORIGIN' | 'CONTROL_DATABASE_URL' | 'TENANT_DATABASE_URL'
+  > {
+  PUBLIC_ORIGIN: string;
+  STAFF_ORIGIN: string;
+  CONTROL_DATABASE_URL: string;
+  TENANT_DATABASE_URL: string;
+}
 
 /** A configuration problem; its message names the variable at fault. */
 export class ConfigError extends Error {
@@ -45,11 +105,25 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     );
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
-  if (
-    result.output.PORT === result.output.STAFF_PORT &&
-    result.output.HOST === result.output.STAFF_HOST
-  ) {
+  const e = result.output;
+  if (e.PORT === e.STAFF_PORT && e.HOST === e.STAFF_HOST) {
     throw new ConfigError('Invalid configuration:\n  STAFF_PORT: must differ from PORT');
   }
-  return result.output;
+  const config: Config = {
+    ...e,
+    PUBLIC_ORIGIN: e.PUBLIC_ORIGIN ?? `http://${e.HOST}:${e.PORT}`,
+    STAFF_ORIGIN: e.STAFF_ORIGIN ?? `http://${e.STAFF_HOST}:${e.STAFF_PORT}`,
+    CONTROL_DATABASE_URL: e.CONTROL_DATABASE_URL ?? `file:${e.DATA_DIR}/control.db`,
+    TENANT_DATABASE_URL: e.TENANT_DATABASE_URL ?? `file:${e.DATA_DIR}/tenants/{slug}.db`,
+  };
+  if (
+    config.NODE_ENV === 'production' &&
+    config.MASTER_KEY === undefined &&
+    config.TENANT_DATABASE_URL.startsWith('file:')
+  ) {
+    throw new ConfigError(
+      'Invalid configuration:\n  MASTER_KEY: required in production (tenant files are encrypted with keys derived from it)',
+    );
+  }
+  return config;
 }

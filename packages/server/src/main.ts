@@ -1,13 +1,14 @@
 import { serve } from '@hono/node-server';
-import { createPublicApp, createStaffApp } from './app';
-import { ConfigError, loadConfig } from './config';
+import { createPublicApp, createStaffApp, nodeRemoteAddress } from './app';
+import { type Config, ConfigError, loadConfig } from './config';
+import { loadMasterKey } from './db/keys';
+import { openControlDatabase, TenantRegistry } from './db/registry';
+import type { AppDeps } from './deps';
+import { jsonLogger } from './http/logger';
 
-function log(event: string, fields: Record<string, unknown> = {}): void {
-  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), event, ...fields })}\n`);
-}
-
-function main(): void {
-  let config: ReturnType<typeof loadConfig>;
+async function main(): Promise<void> {
+  const logger = jsonLogger();
+  let config: Config;
   try {
     config = loadConfig(process.env);
   } catch (error) {
@@ -17,22 +18,55 @@ function main(): void {
     }
     throw error;
   }
+  const master = loadMasterKey(config.MASTER_KEY, config.DATA_DIR);
+  if (master.generated) {
+    logger.warn('master_key_generated', {
+      path: master.path,
+      note: 'No MASTER_KEY was configured, so one was generated for local use. Back it up: without it the encrypted databases cannot be read.',
+    });
+  }
+  const settings = {
+    controlUrl: config.CONTROL_DATABASE_URL,
+    tenantUrl: config.TENANT_DATABASE_URL,
+    masterKey: master.key,
+    ...(config.DATABASE_AUTH_TOKEN ? { authToken: config.DATABASE_AUTH_TOKEN } : {}),
+  };
+  const { db: control } = await openControlDatabase(settings);
+  const registry = new TenantRegistry(control, settings);
+  const deps: AppDeps = {
+    config,
+    registry,
+    logger,
+    now: Date.now,
+    remoteAddress: nodeRemoteAddress,
+  };
+
   const publicServer = serve(
-    { fetch: createPublicApp().fetch, hostname: config.HOST, port: config.PORT },
-    (info) => log('listening', { listener: 'public', url: `http://${config.HOST}:${info.port}` }),
+    { fetch: createPublicApp(deps).fetch, hostname: config.HOST, port: config.PORT },
+    (info) =>
+      logger.info('listening', { listener: 'public', url: `http://${config.HOST}:${info.port}` }),
   );
   const staffServer = serve(
-    { fetch: createStaffApp().fetch, hostname: config.STAFF_HOST, port: config.STAFF_PORT },
+    { fetch: createStaffApp(deps).fetch, hostname: config.STAFF_HOST, port: config.STAFF_PORT },
     (info) =>
-      log('listening', { listener: 'staff', url: `http://${config.STAFF_HOST}:${info.port}` }),
+      logger.info('listening', {
+        listener: 'staff',
+        url: `http://${config.STAFF_HOST}:${info.port}`,
+      }),
   );
   const stop = () => {
-    log('stopping');
+    logger.info('stopping');
     publicServer.close();
     staffServer.close();
+    void registry.close();
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
-main();
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `Could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,187 @@
+import { eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import * as v from 'valibot';
+import { staff } from '../db/tenant-schema';
+import type { AppDeps } from '../deps';
+import { AppError } from '../http/errors';
+import { validate } from '../http/validate';
+import {
+  generateTotpSecret,
+  hashPassword,
+  passwordProblem,
+  totpUri,
+  verifyPassword,
+  verifyTotp,
+} from './crypto/index';
+import { acceptInvite, inspectInvite, passwordProblemMessages } from './invites';
+import { requireStaff, type StaffVariables, sessionCookie } from './middleware';
+import { invalidateSession, invalidateStaffSessions } from './sessions';
+import { signIn } from './sign-in';
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const signInSchema = v.strictObject({
+  tenant: v.pipe(
+    v.string(),
+    v.regex(/^[a-z][a-z0-9-]{1,39}$/, 'tenant must be the municipality id, e.g. midori'),
+  ),
+  email: v.pipe(text(254), v.email()),
+  password: text(256),
+  totpCode: v.optional(text(20)),
+});
+const passwordSchema = v.strictObject({ currentPassword: text(256), newPassword: text(1000) });
+const totpSchema = v.strictObject({
+  totpSecret: v.pipe(v.string(), v.regex(/^[A-Z2-7]{32}$/)),
+  totpCode: text(20),
+});
+const tokenSchema = v.strictObject({ token: text(200) });
+const acceptSchema = v.strictObject({
+  token: text(200),
+  password: v.optional(text(1000)),
+  totpSecret: v.optional(text(64)),
+  totpCode: v.optional(text(20)),
+});
+
+function clientMeta(
+  c: { req: { header: (name: string) => string | undefined } },
+  remote: string | undefined,
+) {
+  return { ip: remote, userAgent: c.req.header('user-agent') };
+}
+
+/** Staff sign-in, sign-out, sessions, password and second factor. */
+export function authRoutes(deps: AppDeps) {
+  const cookie = sessionCookie(deps.config.STAFF_ORIGIN);
+  const idleMs = deps.config.SESSION_IDLE_MINUTES * 60_000;
+  const staffOnly = requireStaff({
+    registry: deps.registry,
+    staffOrigin: deps.config.STAFF_ORIGIN,
+    idleMs,
+    now: deps.now,
+  });
+  const writeCookie = (c: Parameters<typeof setCookie>[0], token: string) =>
+    setCookie(c, cookie.name, token, {
+      httpOnly: true,
+      secure: cookie.secure,
+      sameSite: 'Strict',
+      path: '/',
+      maxAge: idleMs / 1000,
+    });
+
+  return new Hono<{ Variables: StaffVariables }>()
+    .post('/sign-in', validate('json', signInSchema), async (c) => {
+      const input = c.req.valid('json');
+      const { token, staffId } = await signIn(
+        deps.registry,
+        input,
+        clientMeta(c, deps.remoteAddress(c)),
+        deps.now(),
+      );
+      writeCookie(c, token);
+      deps.logger.info('sign_in', {
+        requestId: c.get('requestId'),
+        tenant: input.tenant,
+        staff: staffId,
+      });
+      return c.json({ staffId }, 200);
+    })
+    .post('/sign-out', staffOnly, async (c) => {
+      await invalidateSession(c.get('db'), c.get('sessionId'));
+      deleteCookie(c, cookie.name, { path: '/', secure: cookie.secure });
+      return c.body(null, 204);
+    })
+    .post('/sign-out-everywhere', staffOnly, async (c) => {
+      await invalidateStaffSessions(c.get('db'), c.get('staff').id);
+      deleteCookie(c, cookie.name, { path: '/', secure: cookie.secure });
+      return c.body(null, 204);
+    })
+    .get('/session', staffOnly, (c) => {
+      const person = c.get('staff');
+      return c.json({
+        tenant: { slug: c.get('tenant').slug, name: c.get('tenant').name },
+        staff: {
+          id: person.id,
+          name: person.name,
+          email: person.email,
+          isTenantAdmin: person.isTenantAdmin,
+          totpEnabled: person.totpSecret !== null,
+          expiresAt: person.expiresAt,
+          formIds: person.formIds,
+        },
+        grants: c.get('actor').grants,
+      });
+    })
+    .post('/password', staffOnly, validate('json', passwordSchema), async (c) => {
+      const { currentPassword, newPassword } = c.req.valid('json');
+      const person = c.get('staff');
+      if (!person.passwordHash || !(await verifyPassword(currentPassword, person.passwordHash))) {
+        throw new AppError('validation_failed', undefined, [
+          {
+            path: 'currentPassword',
+            message: '現在のパスワードが違います / The current password is not right',
+          },
+        ]);
+      }
+      const problem = passwordProblem(newPassword);
+      if (problem)
+        throw new AppError('validation_failed', undefined, [
+          { path: 'newPassword', message: passwordProblemMessages[problem] },
+        ]);
+      const db = c.get('db');
+      await db
+        .update(staff)
+        .set({ passwordHash: await hashPassword(newPassword), updatedAt: deps.now() })
+        .where(eq(staff.id, person.id));
+      // A changed password ends every other session: whoever knew the old one is signed out.
+      await invalidateStaffSessions(db, person.id, c.get('sessionId'));
+      return c.body(null, 204);
+    })
+    .get('/totp/new', staffOnly, (c) => {
+      const secret = generateTotpSecret();
+      return c.json({
+        totpSecret: secret,
+        totpUri: totpUri({
+          secret,
+          account: c.get('staff').email,
+          issuer: `Madoguchi ${c.get('tenant').name}`,
+        }),
+      });
+    })
+    .post('/totp', staffOnly, validate('json', totpSchema), async (c) => {
+      const { totpSecret, totpCode } = c.req.valid('json');
+      const person = c.get('staff');
+      if (person.totpSecret !== null)
+        throw new AppError('conflict', {
+          ja: '二段階認証はすでに登録されています',
+          en: 'Two-step verification is already set up',
+        });
+      const checked = verifyTotp(totpSecret, totpCode, deps.now(), { window: 1 });
+      if (!checked.ok)
+        throw new AppError('validation_failed', undefined, [
+          {
+            path: 'totpCode',
+            message:
+              '認証アプリに表示された6桁のコードを入力してください / Enter the 6-digit code from your authenticator app',
+          },
+        ]);
+      await c
+        .get('db')
+        .update(staff)
+        .set({ totpSecret, totpLastStep: checked.step, updatedAt: deps.now() })
+        .where(eq(staff.id, person.id));
+      return c.body(null, 204);
+    });
+}
+
+/** One-time links: look at one, accept one. Tokens travel in bodies, never in URLs or logs. */
+export function inviteRoutes(deps: AppDeps) {
+  return new Hono<{ Variables: StaffVariables }>()
+    .post('/inspect', validate('json', tokenSchema), async (c) =>
+      c.json(await inspectInvite(deps.registry, c.req.valid('json').token, deps.now())),
+    )
+    .post('/accept', validate('json', acceptSchema), async (c) => {
+      const { staffId } = await acceptInvite(deps.registry, c.req.valid('json'), deps.now());
+      deps.logger.info('invite_accepted', { requestId: c.get('requestId'), staff: staffId });
+      return c.json({ staffId });
+    });
+}

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { AppError, defaultMessage, type ErrorCode } from './errors';
+import { requestLocale } from './locale';
+import type { Logger } from './logger';
+
+/** Variables every request carries. */
+export interface BaseVariables {
+  requestId: string;
+  /** Set by routes that know them, for the access log. */
+  tenantSlug?: string;
+  staffId?: string;
+}
+
+/** Error body of the API. */
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    requestId: string;
+    details?: { path: string; message: string }[];
+  };
+}
+
+function errorResponse(c: Context, error: AppError) {
+  const locale = requestLocale(c.req.header('accept-language'));
+  const body: ErrorBody = {
+    error: {
+      code: error.code,
+      message: error.messages[locale],
+      requestId: c.get('requestId') ?? 'unknown',
+      ...(error.details ? { details: error.details } : {}),
+    },
+  };
+  if (error.retryAfter !== undefined) c.header('Retry-After', String(error.retryAfter));
+  return c.json(body, error.status);
+}
+
+/** Maps framework exceptions (malformed JSON, body too large) to our codes. */
+function fromHttpException(error: HTTPException): AppError {
+  if (error.status === 413) return new AppError('payload_too_large');
+  if (error.status === 415) return new AppError('unsupported_media_type');
+  if (error.status === 403) return new AppError('csrf_rejected');
+  if (error.status === 401) return new AppError('unauthenticated');
+  if (error.status === 404) return new AppError('not_found');
+  return new AppError('bad_request');
+}
+
+/**
+ * Request id, access log, security headers, a body limit, and the one error handler: every
+ * response of the app goes through here.
+ */
+export function applyHttpBasics<E extends { Variables: BaseVariables }>(
+  app: Hono<E>,
+  logger: Logger,
+  maxBodyBytes = 1024 * 1024,
+): void {
+  const requestIds: MiddlewareHandler<E> = async (c, next) => {
+    const id = randomUUID();
+    c.set('requestId', id);
+    c.header('X-Request-Id', id);
+    const started = performance.now();
+    await next();
+    // The path only: query strings can carry tokens, and bodies personal data.
+    logger.info('request', {
+      requestId: id,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      tenant: c.get('tenantSlug'),
+      staff: c.get('staffId'),
+    });
+  };
+  app.use(requestIds);
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      crossOriginResourcePolicy: 'same-origin',
+      referrerPolicy: 'no-referrer',
+      strictTransportSecurity: 'max-age=63072000; includeSubDomains',
+    }),
+  );
+  app.use(
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw new AppError('payload_too_large');
+      },
+    }),
+  );
+  app.notFound((c) => errorResponse(c, new AppError('not_found')));
+  app.onError((error, c) => {
+    if (error instanceof AppError) return errorResponse(c, error);
+    if (error instanceof HTTPException) return errorResponse(c, fromHttpException(error));
+    logger.error('unhandled', {
+      requestId: c.get('requestId'),
+      name: error.name,
+      message: error.message,
+      stack: error.stack?.split('\n').slice(0, 6).join(' | '),
+    });
+    return errorResponse(
+      c,
+      new AppError('internal', {
+        ja: defaultMessage('internal', 'ja'),
+        en: defaultMessage('internal', 'en'),
+      }),
+    );
+  });
+}
