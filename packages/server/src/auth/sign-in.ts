@@ -2,7 +2,7 @@ import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { TenantRegistry } from '../db/registry';
 import { staff } from '../db/tenant-schema';
 import { AppError } from '../http/errors';
-import { dummyVerify, verifyPassword, verifyTotp } from './crypto/index';
+import { dummyVerify, hashPassword, needsRehash, verifyPassword, verifyTotp } from './crypto/index';
 import { createSession } from './sessions';
 import { accountPolicy, addressPolicy, clearFailures, lockedFor, recordFailure } from './throttle';
 
@@ -107,6 +107,13 @@ export async function signIn(
     if (used.rowsAffected === 0) return fail(wrongCode);
   }
   await clearFailures(db, accountKey);
+  if (needsRehash(account.passwordHash)) {
+    // Raised hashing parameters reach each stored hash at its owner's next sign-in.
+    await db
+      .update(staff)
+      .set({ passwordHash: await hashPassword(input.password) })
+      .where(eq(staff.id, account.id));
+  }
   const token = await createSession(db, input.tenant, account.id, meta, now);
   return { token, staffId: account.id };
 }

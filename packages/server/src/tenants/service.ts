@@ -74,24 +74,20 @@ export async function createTenant(
     const db = await registry.database(input.slug);
     const adminId = newId('stf');
     await db.batch([
-      db
-        .insert(tenantSettings)
-        .values({
-          id: 1,
-          notificationDefaults: { alertDepartment: true, signature: tenant.name },
-          updatedAt: now,
-        }),
-      db
-        .insert(staff)
-        .values({
-          id: adminId,
-          email: input.adminEmail.trim(),
-          name: input.adminName.trim(),
-          isTenantAdmin: true,
-          status: 'invited',
-          createdAt: now,
-          updatedAt: now,
-        }),
+      db.insert(tenantSettings).values({
+        id: 1,
+        notificationDefaults: { alertDepartment: true, signature: tenant.name },
+        updatedAt: now,
+      }),
+      db.insert(staff).values({
+        id: adminId,
+        email: input.adminEmail.trim(),
+        name: input.adminName.trim(),
+        isTenantAdmin: true,
+        status: 'invited',
+        createdAt: now,
+        updatedAt: now,
+      }),
     ]);
     const inviteToken = await createInvite(db, input.slug, adminId, 'invite', now);
     return { tenant, inviteToken };

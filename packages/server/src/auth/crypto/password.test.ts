@@ -43,7 +43,7 @@ const encoded = (settings: string, saltBytes: number, keyBytes: number) =>
 describe('hashPassword and verifyPassword', () => {
   test('round trip in the self-describing format', async () => {
     const stored = await hashPassword('correct horse battery staple');
-    expect(stored).toMatch(/^scrypt\$N=65536,r=8,p=1\$[\w-]{22}\$[\w-]{43}$/);
+    expect(stored).toMatch(/^scrypt\$N=65536,r=8,p=2\$[\w-]{22}\$[\w-]{43}$/);
     expect(await verifyPassword('correct horse battery staple', stored)).toBe(true);
     expect(await verifyPassword('correct horse battery stapl', stored)).toBe(false);
     expect(await verifyPassword('Correct horse battery staple', stored)).toBe(false);
@@ -106,9 +106,10 @@ describe('needsRehash', () => {
   test.each([
     ['N=16384,r=8,p=1', 16, 32, true],
     ['N=65536,r=4,p=1', 16, 32, true],
-    ['N=65536,r=8,p=1', 16, 16, true],
-    ['N=65536,r=8,p=1', 8, 32, true],
-    ['N=65536,r=8,p=1', 16, 32, false],
+    ['N=65536,r=8,p=2', 16, 16, true],
+    ['N=65536,r=8,p=2', 8, 32, true],
+    ['N=65536,r=8,p=1', 16, 32, true],
+    ['N=65536,r=8,p=2', 16, 32, false],
     ['N=131072,r=8,p=1', 16, 32, false],
     ['N=65536,r=8,p=2', 32, 64, false],
   ])('%s with a %i-byte salt and %i-byte key: %s', (settings, salt, key, expected) => {

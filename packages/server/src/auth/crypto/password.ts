@@ -2,7 +2,8 @@ import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:c
 
 // 64 MiB (128 × N × r bytes) per hash. Encoded strings carry their parameters, so these can be
 // raised later and needsRehash upgrades each stored hash at its owner's next sign-in.
-const CURRENT = { N: 2 ** 16, r: 8, p: 1 } as const;
+// OWASP lists N=2^16, r=8, p=2 as equivalent to N=2^17, p=1 at half the memory (64 MiB a hash).
+const CURRENT = { N: 2 ** 16, r: 8, p: 2 } as const;
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
 // Node refuses scrypt above 32 MiB unless told otherwise; 256 MiB leaves room for N = 2^17.
@@ -83,10 +84,9 @@ export async function verifyPassword(password: string, encoded: string): Promise
 export function needsRehash(encoded: string): boolean {
   const parsed = parse(encoded);
   if (parsed === null) return true;
+  // Compare the work (N × r × p), so an equivalent OWASP setting (N=2^17, p=1) is not redone.
   return (
-    parsed.N < CURRENT.N ||
-    parsed.r < CURRENT.r ||
-    parsed.p < CURRENT.p ||
+    parsed.N * parsed.r * parsed.p < CURRENT.N * CURRENT.r * CURRENT.p ||
     parsed.salt.length < SALT_LENGTH ||
     parsed.hash.length < KEY_LENGTH
   );
