@@ -3,17 +3,17 @@ import { ConfigError, loadConfig } from './config';
 
 describe('loadConfig', () => {
   test('has safe local defaults', () => {
-    expect(loadConfig({})).toEqual({
+    expect(loadConfig({ INIT_CWD: '/srv/madoguchi' })).toEqual({
       NODE_ENV: 'development',
-      DATA_DIR: './data',
+      DATA_DIR: '/srv/madoguchi/data',
       HOST: '127.0.0.1',
       PORT: 3000,
       STAFF_HOST: '127.0.0.1',
       STAFF_PORT: 3001,
       PUBLIC_ORIGIN: 'http://127.0.0.1:3000',
       STAFF_ORIGIN: 'http://127.0.0.1:3001',
-      CONTROL_DATABASE_URL: 'file:./data/control.db',
-      TENANT_DATABASE_URL: 'file:./data/tenants/{slug}.db',
+      CONTROL_DATABASE_URL: 'file:/srv/madoguchi/data/control.db',
+      TENANT_DATABASE_URL: 'file:/srv/madoguchi/data/tenants/{slug}.db',
       SESSION_IDLE_MINUTES: 60,
       MAIL_FROM: 'no-reply@madoguchi.local',
     });

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import * as v from 'valibot';
 
 const port = (fallback: number) =>
@@ -109,12 +110,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.PORT === e.STAFF_PORT && e.HOST === e.STAFF_HOST) {
     throw new ConfigError('Invalid configuration:\n  STAFF_PORT: must differ from PORT');
   }
+  // pnpm runs package scripts inside the package; INIT_CWD is where the command was typed, so
+  // `./data` means the folder the README talks about, whichever script started the server.
+  const dataDir = resolve(env.INIT_CWD ?? process.cwd(), e.DATA_DIR);
   const config: Config = {
     ...e,
+    DATA_DIR: dataDir,
     PUBLIC_ORIGIN: e.PUBLIC_ORIGIN ?? `http://${e.HOST}:${e.PORT}`,
     STAFF_ORIGIN: e.STAFF_ORIGIN ?? `http://${e.STAFF_HOST}:${e.STAFF_PORT}`,
-    CONTROL_DATABASE_URL: e.CONTROL_DATABASE_URL ?? `file:${e.DATA_DIR}/control.db`,
-    TENANT_DATABASE_URL: e.TENANT_DATABASE_URL ?? `file:${e.DATA_DIR}/tenants/{slug}.db`,
+    CONTROL_DATABASE_URL: e.CONTROL_DATABASE_URL ?? `file:${dataDir}/control.db`,
+    TENANT_DATABASE_URL: e.TENANT_DATABASE_URL ?? `file:${dataDir}/tenants/{slug}.db`,
   };
   if (
     config.NODE_ENV === 'production' &&

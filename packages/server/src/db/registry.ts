@@ -73,7 +73,7 @@ export class TenantRegistry {
   /** An active tenant and its open database, or undefined when unknown or suspended. */
   async resolve(slug: string): Promise<{ tenant: Tenant; db: TenantDb } | undefined> {
     const tenant = await this.find(slug);
-    if (!tenant || tenant.status !== 'active') return undefined;
+    if (tenant?.status !== 'active') return undefined;
     return { tenant, db: await this.database(slug) };
   }
 
@@ -109,7 +109,11 @@ export class TenantRegistry {
   async closeTenant(slug: string): Promise<void> {
     const opening = this.#opened.get(slug);
     this.#opened.delete(slug);
-    if (opening) (await opening.catch(() => undefined))?.client.close();
+    const opened = opening ? await opening.catch(() => undefined) : undefined;
+    if (!opened) return;
+    // Fold the WAL into the main file first, so the file alone is the whole database.
+    await opened.client.execute('PRAGMA wal_checkpoint(TRUNCATE)').catch(() => undefined);
+    opened.client.close();
   }
 
   /** Closes every open database. */

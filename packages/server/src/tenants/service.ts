@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import { createInvite } from '../auth/invites';
@@ -167,7 +167,9 @@ export async function restoreTenant(
     throw new TenantError(`${backup} is not a backup of "${slug}" made with this master key`);
   }
   await registry.closeTenant(slug);
-  for (const suffix of ['-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
-  copyFileSync(backup, file);
+  // Copy beside the live file, then rename over it: the live file is never half-written.
+  const staging = `${file}.restoring`;
+  copyFileSync(backup, staging);
+  renameSync(staging, file);
   await registry.database(slug);
 }
