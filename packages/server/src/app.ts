@@ -1,9 +1,11 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
+import { adminRoutes } from './admin/routes';
 import { csrfProtection, type StaffVariables } from './auth/middleware';
 import { authRoutes, inviteRoutes } from './auth/routes';
 import type { AppDeps } from './deps';
 import { applyHttpBasics, type BaseVariables } from './http/middleware';
+import { staffOpenApiDocument } from './openapi';
 
 export type { AppDeps } from './deps';
 
@@ -26,12 +28,15 @@ export function createPublicApp(deps: AppDeps) {
 /** The staff listener: the staff console and staff API, meant for LGWAN. */
 export function createStaffApp(deps: AppDeps) {
   const app = new Hono<{ Variables: StaffVariables }>();
+  const openApi = staffOpenApiDocument();
   applyHttpBasics(app, deps.logger);
   app.use('/api/*', csrfProtection(deps.config.STAFF_ORIGIN));
   return app
     .get('/healthz', (c) => c.json({ status: 'ok' }))
     .route('/api/auth', authRoutes(deps))
-    .route('/api/invites', inviteRoutes(deps));
+    .route('/api/invites', inviteRoutes(deps))
+    .route('/api/admin', adminRoutes(deps))
+    .get('/api/openapi.json', (c) => c.json(openApi));
 }
 
 /** The staff API's type, for the console's typed client (`hc<StaffAppType>`). */

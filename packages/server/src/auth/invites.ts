@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { TenantDb, TenantRegistry } from '../db/registry';
 import { invites, staff } from '../db/tenant-schema';
 import { AppError } from '../http/errors';
@@ -162,7 +162,7 @@ export async function acceptInvite(
         ...(totp ? { totpSecret: totp.secret, totpLastStep: totp.step } : {}),
         updatedAt: now,
       })
-      .where(and(eq(staff.id, person.id), unused)),
+      .where(and(eq(staff.id, person.id), ne(staff.status, 'disabled'), unused)),
     db
       .update(invites)
       .set({ usedAt: now })

@@ -20,7 +20,7 @@ import { invalidateSession, invalidateStaffSessions } from './sessions';
 import { signIn } from './sign-in';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const signInSchema = v.strictObject({
+export const signInSchema = v.strictObject({
   tenant: v.pipe(
     v.string(),
     v.regex(/^[a-z][a-z0-9-]{1,39}$/, 'tenant must be the municipality id, e.g. midori'),
@@ -29,13 +29,16 @@ const signInSchema = v.strictObject({
   password: text(256),
   totpCode: v.optional(text(20)),
 });
-const passwordSchema = v.strictObject({ currentPassword: text(256), newPassword: text(1000) });
-const totpSchema = v.strictObject({
+export const passwordSchema = v.strictObject({
+  currentPassword: text(256),
+  newPassword: text(1000),
+});
+export const totpSchema = v.strictObject({
   totpSecret: v.pipe(v.string(), v.regex(/^[A-Z2-7]{32}$/)),
   totpCode: text(20),
 });
-const tokenSchema = v.strictObject({ token: text(200) });
-const acceptSchema = v.strictObject({
+export const tokenSchema = v.strictObject({ token: text(200) });
+export const acceptSchema = v.strictObject({
   token: text(200),
   password: v.optional(text(1000)),
   totpSecret: v.optional(text(64)),

@@ -1,0 +1,157 @@
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { inviteLink } from '../auth/invites';
+import { ensureAllowed, requireStaff, type StaffVariables } from '../auth/middleware';
+import type { AppDeps } from '../deps';
+import { validate } from '../http/validate';
+import type { AdminContext } from './context';
+import {
+  archiveDepartment,
+  createDepartment,
+  listDepartments,
+  updateDepartment,
+} from './departments';
+import { setGrants } from './grants';
+import {
+  createDepartmentSchema,
+  createStaffSchema,
+  grantsSchema,
+  idParam,
+  settingsSchema,
+  updateDepartmentSchema,
+  updateStaffSchema,
+} from './schemas';
+import { getSettings, updateSettings } from './settings';
+import {
+  disableStaff,
+  enableStaff,
+  getStaff,
+  inviteStaff,
+  listStaff,
+  reinviteStaff,
+  resetSecondFactor,
+  updateStaff,
+} from './staff';
+
+type StaffContext = Context<{ Variables: StaffVariables }>;
+
+/**
+ * The tenant admin API: departments, staff, role grants and settings of the municipality of
+ * the signed-in admin. The tenant comes from the session only, so another tenant's ids are
+ * simply not found (404).
+ */
+export function adminRoutes(deps: AppDeps) {
+  const staffOnly = requireStaff({
+    registry: deps.registry,
+    staffOrigin: deps.config.STAFF_ORIGIN,
+    idleMs: deps.config.SESSION_IDLE_MINUTES * 60_000,
+    now: deps.now,
+  });
+  // Applied to every route below with `use`, so no admin route can be added without it.
+  const adminOnly: MiddlewareHandler<{ Variables: StaffVariables }> = async (c, next) => {
+    ensureAllowed(c, { kind: 'tenant.administer' }, deps.now());
+    await next();
+  };
+  const admin = (c: StaffContext): AdminContext => ({
+    db: c.get('db'),
+    tenantSlug: c.get('tenant').slug,
+    actorId: c.get('staff').id,
+    now: deps.now(),
+  });
+  // Ids only: names and addresses are personal data and stay out of logs.
+  const logChange = (c: StaffContext, action: string, target: string) =>
+    deps.logger.info('admin_change', {
+      requestId: c.get('requestId'),
+      tenant: c.get('tenant').slug,
+      staff: c.get('staff').id,
+      action,
+      target,
+    });
+  const link = (token: string) => inviteLink(deps.config.STAFF_ORIGIN, token);
+
+  return new Hono<{ Variables: StaffVariables }>()
+    .use(staffOnly, adminOnly)
+    .get('/departments', async (c) => c.json({ departments: await listDepartments(admin(c)) }))
+    .post('/departments', validate('json', createDepartmentSchema), async (c) => {
+      const department = await createDepartment(admin(c), c.req.valid('json'));
+      logChange(c, 'department.create', department.id);
+      return c.json({ department }, 201);
+    })
+    .patch(
+      '/departments/:id',
+      validate('param', idParam),
+      validate('json', updateDepartmentSchema),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const department = await updateDepartment(admin(c), id, c.req.valid('json'));
+        logChange(c, 'department.update', id);
+        return c.json({ department }, 200);
+      },
+    )
+    .post('/departments/:id/archive', validate('param', idParam), async (c) => {
+      const { id } = c.req.valid('param');
+      const department = await archiveDepartment(admin(c), id);
+      logChange(c, 'department.archive', id);
+      return c.json({ department }, 200);
+    })
+    .get('/staff', async (c) => c.json({ staff: await listStaff(admin(c)) }, 200))
+    .get('/staff/:id', validate('param', idParam), async (c) =>
+      c.json({ staff: await getStaff(admin(c), c.req.valid('param').id) }, 200),
+    )
+    .post('/staff', validate('json', createStaffSchema), async (c) => {
+      const { staff, token } = await inviteStaff(admin(c), c.req.valid('json'));
+      logChange(c, 'staff.invite', staff.id);
+      return c.json({ staff, inviteLink: link(token) }, 201);
+    })
+    .patch(
+      '/staff/:id',
+      validate('param', idParam),
+      validate('json', updateStaffSchema),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const staff = await updateStaff(admin(c), id, c.req.valid('json'));
+        logChange(c, 'staff.update', id);
+        return c.json({ staff }, 200);
+      },
+    )
+    .post('/staff/:id/disable', validate('param', idParam), async (c) => {
+      const { id } = c.req.valid('param');
+      const staff = await disableStaff(admin(c), id);
+      logChange(c, 'staff.disable', id);
+      return c.json({ staff }, 200);
+    })
+    .post('/staff/:id/enable', validate('param', idParam), async (c) => {
+      const { id } = c.req.valid('param');
+      const staff = await enableStaff(admin(c), id);
+      logChange(c, 'staff.enable', id);
+      return c.json({ staff }, 200);
+    })
+    .post('/staff/:id/reset-totp', validate('param', idParam), async (c) => {
+      const { id } = c.req.valid('param');
+      const { staff, token } = await resetSecondFactor(admin(c), id);
+      logChange(c, 'staff.reset_totp', id);
+      return c.json({ staff, totpResetLink: link(token) }, 200);
+    })
+    .post('/staff/:id/reinvite', validate('param', idParam), async (c) => {
+      const { id } = c.req.valid('param');
+      const { staff, token } = await reinviteStaff(admin(c), id);
+      logChange(c, 'staff.reinvite', id);
+      return c.json({ staff, inviteLink: link(token) }, 200);
+    })
+    .put(
+      '/staff/:id/grants',
+      validate('param', idParam),
+      validate('json', grantsSchema),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const grants = await setGrants(admin(c), id, c.req.valid('json'));
+        logChange(c, 'staff.grants', id);
+        return c.json(grants, 200);
+      },
+    )
+    .get('/settings', async (c) => c.json({ settings: await getSettings(admin(c)) }, 200))
+    .put('/settings', validate('json', settingsSchema), async (c) => {
+      const settings = await updateSettings(admin(c), c.req.valid('json'));
+      logChange(c, 'settings.update', 'settings');
+      return c.json({ settings }, 200);
+    });
+}

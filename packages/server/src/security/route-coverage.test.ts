@@ -1,0 +1,303 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type Operation, staffOperations } from '../openapi';
+import { createHarness, goodPassword } from '../testing/harness';
+
+/**
+ * Every route the staff app registers must be documented and must have an other-tenant probe.
+ * A new route without one fails this file, so no later route can skip the isolation check.
+ */
+
+type World = {
+  h: Awaited<ReturnType<typeof createHarness>>;
+  a: { cookie: string; email: string };
+  b: { cookie: string; email: string; departmentId: string; staffId: string; inviteToken: string };
+  viewerCookie: string;
+};
+let w: World;
+
+const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
+type Body = Record<string, unknown>;
+const json = async (response: Response) => (await response.json()) as Body;
+
+/** What tenant B looks like through B's own admin; probes check it did not change. */
+async function snapshotB(): Promise<string> {
+  const { h, b } = w;
+  const parts = await Promise.all(
+    ['/api/admin/departments', '/api/admin/staff', '/api/admin/settings'].map(async (path) =>
+      json(await h.request('GET', path, { cookie: b.cookie })),
+    ),
+  );
+  // Session timestamps move with every request; the rest must stay exactly as it was.
+  return JSON.stringify(parts, (k, v) => (k === 'lastActiveAt' ? undefined : v));
+}
+
+/** Sends a request as tenant A's admin aimed at tenant B, and checks B is untouched. */
+async function probeAsA(
+  method: string,
+  path: string,
+  body: unknown,
+  expectStatus: number | number[],
+) {
+  const { h, a } = w;
+  const before = await snapshotB();
+  const response = await h.request(method, path, {
+    cookie: a.cookie,
+    ...(body === undefined ? {} : { body }),
+  });
+  const statuses = Array.isArray(expectStatus) ? expectStatus : [expectStatus];
+  expect(statuses, `${method} ${path} answered ${response.status}`).toContain(response.status);
+  const text = await response.text();
+  // Nothing of B's may come back: not its ids, not its people, not its departments.
+  for (const marker of [w.b.departmentId, w.b.staffId, w.b.email, '青葉区の防災課'])
+    expect(text).not.toContain(marker);
+  expect(await snapshotB()).toBe(before);
+}
+
+const bDepartment = () => w.b.departmentId;
+const bStaff = () => w.b.staffId;
+
+/** One other-tenant probe per route. */
+const isolationProbes: Record<string, () => Promise<void>> = {
+  [key('post', '/api/auth/sign-in')]: async () => {
+    const response = await w.h.request('POST', '/api/auth/sign-in', {
+      body: { tenant: 'aoba', email: w.a.email, password: goodPassword },
+    });
+    expect(response.status).toBe(401);
+  },
+  [key('post', '/api/auth/sign-out')]: () =>
+    probeAsA('POST', '/api/auth/sign-out', undefined, 204).then(relogA),
+  [key('post', '/api/auth/sign-out-everywhere')]: () =>
+    probeAsA('POST', '/api/auth/sign-out-everywhere', undefined, 204).then(relogA),
+  [key('get', '/api/auth/session')]: () => probeAsA('GET', '/api/auth/session', undefined, 200),
+  [key('post', '/api/auth/password')]: () =>
+    probeAsA(
+      'POST',
+      '/api/auth/password',
+      { currentPassword: 'wrong for sure', newPassword: 'another long passphrase' },
+      400,
+    ),
+  [key('get', '/api/auth/totp/new')]: () => probeAsA('GET', '/api/auth/totp/new', undefined, 200),
+  [key('post', '/api/auth/totp')]: () =>
+    probeAsA('POST', '/api/auth/totp', { totpSecret: 'A'.repeat(32), totpCode: '000000' }, 409),
+  [key('post', '/api/invites/inspect')]: async () => {
+    const moved = w.b.inviteToken.replace(/^aoba~/, 'midori~');
+    expect(
+      (await w.h.request('POST', '/api/invites/inspect', { body: { token: moved } })).status,
+    ).toBe(410);
+  },
+  [key('post', '/api/invites/accept')]: async () => {
+    const moved = w.b.inviteToken.replace(/^aoba~/, 'midori~');
+    expect(
+      (
+        await w.h.request('POST', '/api/invites/accept', {
+          body: { token: moved, password: goodPassword },
+        })
+      ).status,
+    ).toBe(410);
+  },
+  [key('get', '/api/admin/departments')]: () =>
+    probeAsA('GET', '/api/admin/departments', undefined, 200),
+  [key('post', '/api/admin/departments')]: () =>
+    probeAsA('POST', '/api/admin/departments', { name: `A の課 ${Math.random()}` }, 201),
+  [key('patch', '/api/admin/departments/:id')]: () =>
+    probeAsA('PATCH', `/api/admin/departments/${bDepartment()}`, { name: '乗っ取り' }, 404),
+  [key('post', '/api/admin/departments/:id/archive')]: () =>
+    probeAsA('POST', `/api/admin/departments/${bDepartment()}/archive`, undefined, 404),
+  [key('get', '/api/admin/staff')]: () => probeAsA('GET', '/api/admin/staff', undefined, 200),
+  [key('get', '/api/admin/staff/:id')]: () =>
+    probeAsA('GET', `/api/admin/staff/${bStaff()}`, undefined, 404),
+  // The same email as B's staff member is fine in A: email addresses are unique per tenant only.
+  [key('post', '/api/admin/staff')]: () =>
+    probeAsA(
+      'POST',
+      '/api/admin/staff',
+      { email: `p${Date.now()}@midori.example.lg.jp`, name: '職員' },
+      201,
+    ),
+  [key('patch', '/api/admin/staff/:id')]: () =>
+    probeAsA('PATCH', `/api/admin/staff/${bStaff()}`, { name: '乗っ取り' }, 404),
+  [key('post', '/api/admin/staff/:id/disable')]: () =>
+    probeAsA('POST', `/api/admin/staff/${bStaff()}/disable`, undefined, 404),
+  [key('post', '/api/admin/staff/:id/enable')]: () =>
+    probeAsA('POST', `/api/admin/staff/${bStaff()}/enable`, undefined, 404),
+  [key('post', '/api/admin/staff/:id/reset-totp')]: () =>
+    probeAsA('POST', `/api/admin/staff/${bStaff()}/reset-totp`, undefined, 404),
+  [key('post', '/api/admin/staff/:id/reinvite')]: () =>
+    probeAsA('POST', `/api/admin/staff/${bStaff()}/reinvite`, undefined, 404),
+  [key('put', '/api/admin/staff/:id/grants')]: async () => {
+    await probeAsA('PUT', `/api/admin/staff/${bStaff()}/grants`, [], 404);
+    // A's own staff member granted a role in B's department: the department is not found.
+    const own = (await json(await w.h.request('GET', '/api/admin/staff', { cookie: w.a.cookie })))
+      .staff as { id: string }[];
+    const target = own[0]?.id ?? '';
+    await probeAsA(
+      'PUT',
+      `/api/admin/staff/${target}/grants`,
+      [{ departmentId: bDepartment(), role: 'reviewer', canExport: true, canSeeMyNumber: true }],
+      [400, 404],
+    );
+  },
+  [key('get', '/api/admin/settings')]: () => probeAsA('GET', '/api/admin/settings', undefined, 200),
+  [key('put', '/api/admin/settings')]: () =>
+    probeAsA(
+      'PUT',
+      '/api/admin/settings',
+      {
+        mailFrom: 'a@midori.example.lg.jp',
+        mailReplyTo: null,
+        notificationDefaults: { alertDepartment: true, signature: 'みどり区' },
+      },
+      200,
+    ),
+  [key('get', '/api/openapi.json')]: async () => {
+    const text = await (await w.h.request('GET', '/api/openapi.json')).text();
+    expect(text).not.toContain('aoba');
+  },
+  [key('get', '/healthz')]: async () => {
+    expect(await (await w.h.request('GET', '/healthz')).json()).toEqual({ status: 'ok' });
+  },
+};
+
+async function relogA() {
+  w.h.advance(30_000);
+  w.a.cookie = await w.h.signInCookie('midori', w.a.email, goodPassword, aSecret);
+}
+let aSecret = '';
+
+/** The routes the app really registers (middleware entries left out). */
+function registeredRoutes(): string[] {
+  const seen = new Set<string>();
+  for (const route of w.h.app.routes) {
+    if (route.method === 'ALL') continue;
+    seen.add(key(route.method, route.path));
+  }
+  return [...seen].sort();
+}
+
+/** A concrete URL for a route pattern, with ids that exist (tenant A's own). */
+function concrete(operation: Operation): string {
+  return operation.path.replace(':id', 'x_unknown');
+}
+
+beforeAll(async () => {
+  const h = await createHarness();
+  const a = await h.tenantWithAdmin('midori', '131041');
+  aSecret = a.secret;
+  const b = await h.tenantWithAdmin('aoba', '141003');
+  const department = await json(
+    await h.request('POST', '/api/admin/departments', {
+      cookie: b.cookie,
+      body: { name: '青葉区の防災課' },
+    }),
+  );
+  const invited = await json(
+    await h.request('POST', '/api/admin/staff', {
+      cookie: b.cookie,
+      body: { email: 'reviewer@aoba.example.lg.jp', name: '青葉 審査' },
+    }),
+  );
+  const inviteToken = String(invited.inviteLink).split('#')[1] ?? '';
+  const viewer = await json(
+    await h.request('POST', '/api/admin/staff', {
+      cookie: a.cookie,
+      body: { email: 'viewer@midori.example.lg.jp', name: '閲覧 太郎' },
+    }),
+  );
+  const viewerToken = String(viewer.inviteLink).split('#')[1] ?? '';
+  await h.request('POST', '/api/invites/accept', {
+    body: { token: viewerToken, password: goodPassword },
+  });
+  const viewerCookie = await h.signInCookie('midori', 'viewer@midori.example.lg.jp', goodPassword);
+  w = {
+    h,
+    a: { cookie: a.cookie, email: a.email },
+    b: {
+      cookie: b.cookie,
+      email: 'reviewer@aoba.example.lg.jp',
+      departmentId: String((department.department as Body).id),
+      staffId: String((invited.staff as Body).id),
+      inviteToken,
+    },
+    viewerCookie,
+  };
+}, 60_000);
+afterAll(() => w.h.close());
+
+describe('route coverage', () => {
+  test('every registered route is documented in the OpenAPI table, and nothing else is', () => {
+    const documented = [
+      ...staffOperations.map((o) => key(o.method, o.path)),
+      key('get', '/api/openapi.json'),
+      key('get', '/healthz'),
+    ].sort();
+    expect(registeredRoutes()).toEqual(documented);
+  });
+
+  test('every registered route has an other-tenant probe', () => {
+    const missing = registeredRoutes().filter((route) => !(route in isolationProbes));
+    expect(missing, 'routes without an isolation probe').toEqual([]);
+  });
+
+  test.each(Object.keys(isolationProbes))('isolation: %s', async (route) => {
+    const probe = isolationProbes[route];
+    if (!probe) throw new Error(`no probe for ${route}`);
+    await probe();
+  });
+});
+
+describe('every protected route refuses', () => {
+  const protectedOps = staffOperations.filter((o) => o.access !== 'public');
+  const unsafe = staffOperations.filter((o) => o.method !== 'get');
+
+  test.each(protectedOps)('$method $path without a session (401)', async (operation) => {
+    const response = await w.h.request(
+      operation.method.toUpperCase(),
+      concrete(operation),
+      operation.method === 'get' ? {} : { body: {} },
+    );
+    expect(response.status).toBe(401);
+  });
+
+  test.each(protectedOps)('$method $path with a forged session (401)', async (operation) => {
+    const cookie = 'madoguchi_staff=midori~aaaaaaaaaaaaaaaaaaaaaaaa.bbbbbbbbbbbbbbbbbbbbbbbb';
+    const response = await w.h.request(operation.method.toUpperCase(), concrete(operation), {
+      cookie,
+      ...(operation.method === 'get' ? {} : { body: {} }),
+    });
+    expect(response.status).toBe(401);
+  });
+
+  test.each(staffOperations.filter((o) => o.access === 'admin'))(
+    '$method $path for a staff member who is not an admin (403)',
+    async (operation) => {
+      const response = await w.h.request(operation.method.toUpperCase(), concrete(operation), {
+        cookie: w.viewerCookie,
+        ...(operation.method === 'get' ? {} : { body: {} }),
+      });
+      expect(response.status).toBe(403);
+    },
+  );
+
+  test.each(unsafe)('$method $path from another site (CSRF, 403)', async (operation) => {
+    const response = await w.h.request(operation.method.toUpperCase(), concrete(operation), {
+      cookie: w.a.cookie,
+      body: {},
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(response.status).toBe(403);
+  });
+
+  test('an expired session is refused everywhere', async () => {
+    w.h.advance(30_000);
+    const cookie = await w.h.signInCookie('midori', w.a.email, goodPassword, aSecret);
+    w.h.advance(w.h.config.SESSION_IDLE_MINUTES * 60_000 + 1);
+    for (const operation of protectedOps) {
+      const response = await w.h.request(operation.method.toUpperCase(), concrete(operation), {
+        cookie,
+        ...(operation.method === 'get' ? {} : { body: {} }),
+      });
+      expect(response.status, `${operation.method} ${operation.path}`).toBe(401);
+    }
+    await relogA();
+  });
+});
