@@ -55,7 +55,7 @@ table('short_text digits', { ...base, type: 'short_text', charset: 'digits', min
   ['converts full-width digits', '１２３４', { value: '1234' }],
   ['drops hyphens and spaces', '12-34 5', { value: '12345' }],
   ['refuses letters', '12a', { error: '数字' }],
-  ['refuses a JSON number (it would lose leading zeros)', 12345678901234567890, { error: '形式' }],
+  ['refuses a JSON number (it would lose leading zeros)', 1234, { error: '形式' }],
   ['enforces the minimum length', '12', { error: '3文字以上' }],
 ]);
 table('short_text alphanumeric', { ...base, type: 'short_text', charset: 'alphanumeric' }, [
