@@ -17,3 +17,14 @@ export const tenants = sqliteTable('tenants', {
   createdAt: integer('created_at').notNull(),
   suspendedAt: integer('suspended_at'),
 });
+
+/** Form definitions municipalities share with each other: definitions only, never answers. */
+export const templateCatalog = sqliteTable('template_catalog', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  category: text('category').notNull(),
+  definition: text('definition', { mode: 'json' }).$type<unknown>().notNull(),
+  /** Which municipality shared it (its name, for attribution). */
+  sharedBy: text('shared_by').notNull(),
+  sharedAt: integer('shared_at').notNull(),
+});

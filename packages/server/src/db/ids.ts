@@ -4,7 +4,20 @@ import { randomBytes } from 'node:crypto';
 const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
 
 /** Prefixes say what an id names (`ten_…` a tenant, `stf_…` a staff member). */
-export type IdPrefix = 'ten' | 'dep' | 'stf' | 'grt' | 'inv';
+export type IdPrefix =
+  | 'ten'
+  | 'dep'
+  | 'stf'
+  | 'grt'
+  | 'inv'
+  | 'frm'
+  | 'sub'
+  | 'evt'
+  | 'not'
+  | 'att'
+  | 'mail'
+  | 'tpl'
+  | 'ver';
 
 /**
  * A new random id with a prefix: 16 base32 characters (80 bits), enough that ids never collide

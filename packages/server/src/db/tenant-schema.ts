@@ -103,3 +103,223 @@ export const tenantSettings = sqliteTable('tenant_settings', {
     .notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
+
+/**
+ * Forms of a department. The draft is what designers edit; each publication freezes the draft
+ * as a numbered version, and residents only ever see published versions.
+ */
+export const forms = sqliteTable(
+  'forms',
+  {
+    id: text('id').primaryKey(),
+    departmentId: text('department_id')
+      .notNull()
+      .references(() => departments.id),
+    /** The draft's Japanese title, for lists. */
+    title: text('title').notNull(),
+    status: text('status', { enum: ['draft', 'published', 'closed'] }).notNull(),
+    /** The definition being edited (FormDefinitionInput as JSON). */
+    draft: text('draft', { mode: 'json' }).$type<unknown>().notNull(),
+    /** The version residents see now; null before the first publication. */
+    publishedVersion: integer('published_version'),
+    /** For forms reachable by secret link only: the key the link carries. */
+    accessKey: text('access_key'),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [index('forms_department').on(table.departmentId)],
+);
+
+/** Immutable published versions of a form. */
+export const formVersions = sqliteTable(
+  'form_versions',
+  {
+    formId: text('form_id')
+      .notNull()
+      .references(() => forms.id),
+    version: integer('version').notNull(),
+    /** The parsed definition (FormDefinition as JSON, defaults filled in). */
+    definition: text('definition', { mode: 'json' }).$type<unknown>().notNull(),
+    publishedAt: integer('published_at').notNull(),
+    publishedBy: text('published_by').notNull(),
+  },
+  (table) => [uniqueIndex('form_versions_pk').on(table.formId, table.version)],
+);
+
+/** Applications. Answers live in revisions; this row holds the state and the keys. */
+export const submissions = sqliteTable(
+  'submissions',
+  {
+    id: text('id').primaryKey(),
+    formId: text('form_id')
+      .notNull()
+      .references(() => forms.id),
+    formVersion: integer('form_version').notNull(),
+    /** 受付番号: short, readable aloud, unique in the tenant. */
+    referenceNumber: text('reference_number').notNull().unique(),
+    state: text('state', {
+      enum: [
+        'awaiting_payment',
+        'submitted',
+        'in_review',
+        'returned',
+        'accepted',
+        'completed',
+        'rejected',
+        'withdrawn',
+        'expired',
+      ],
+    }).notNull(),
+    paymentState: text('payment_state', {
+      enum: ['none', 'requested', 'paid', 'failed', 'expired', 'refunded'],
+    }).notNull(),
+    /** SHA-256 of the secret of the applicant's access link. */
+    accessSecretHash: blob('access_secret_hash', { mode: 'buffer' }).notNull(),
+    applicantEmail: text('applicant_email'),
+    /** Name as answered, for the inbox search (氏名・フリガナ). */
+    searchName: text('search_name'),
+    /** One-per-person key (verified email or card subject); unique per form while it holds. */
+    personKey: text('person_key'),
+    /** The client's idempotency token: a retried submit returns the first result. */
+    clientToken: text('client_token'),
+    /** Whether this application holds one of the form's capacity places. */
+    holdsPlace: integer('holds_place', { mode: 'boolean' }).notNull(),
+    currentRevision: integer('current_revision').notNull(),
+    /** Set when staff entered it at the counter on the resident's behalf (代理入力). */
+    proxyStaffId: text('proxy_staff_id'),
+    /** Pay-at-submission deadline. */
+    paymentDeadline: integer('payment_deadline'),
+    submittedAt: integer('submitted_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [
+    index('submissions_form_state').on(table.formId, table.state),
+    uniqueIndex('submissions_client_token').on(table.formId, table.clientToken),
+    uniqueIndex('submissions_person')
+      .on(table.formId, table.personKey)
+      .where(sql`${table.personKey} IS NOT NULL AND ${table.holdsPlace} = 1`),
+  ],
+);
+
+/** Every version of the answers: the first submission, and each resubmission after a return. */
+export const submissionRevisions = sqliteTable(
+  'submission_revisions',
+  {
+    submissionId: text('submission_id')
+      .notNull()
+      .references(() => submissions.id),
+    revision: integer('revision').notNull(),
+    answers: text('answers', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    createdAt: integer('created_at').notNull(),
+    /** 'applicant', or the staff id for proxy entry. */
+    createdBy: text('created_by').notNull(),
+  },
+  (table) => [uniqueIndex('submission_revisions_pk').on(table.submissionId, table.revision)],
+);
+
+/** The history of an application: every state change, with who, when and why. */
+export const submissionEvents = sqliteTable(
+  'submission_events',
+  {
+    id: text('id').primaryKey(),
+    submissionId: text('submission_id')
+      .notNull()
+      .references(() => submissions.id),
+    at: integer('at').notNull(),
+    actor: text('actor', { enum: ['applicant', 'staff', 'system'] }).notNull(),
+    staffId: text('staff_id'),
+    action: text('action').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    /** The message to the applicant (return for correction) or the reason (rejection). */
+    message: text('message'),
+    fieldsToFix: text('fields_to_fix', { mode: 'json' }).$type<string[]>(),
+  },
+  (table) => [index('submission_events_submission').on(table.submissionId, table.at)],
+);
+
+/** Internal handling notes (対応記録); never shown to the applicant. */
+export const submissionNotes = sqliteTable(
+  'submission_notes',
+  {
+    id: text('id').primaryKey(),
+    submissionId: text('submission_id')
+      .notNull()
+      .references(() => submissions.id),
+    staffId: text('staff_id').notNull(),
+    at: integer('at').notNull(),
+    body: text('body').notNull(),
+  },
+  (table) => [index('submission_notes_submission').on(table.submissionId, table.at)],
+);
+
+/** Uploaded files; bound to a submission when it is submitted. Bytes live in file storage. */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    formId: text('form_id')
+      .notNull()
+      .references(() => forms.id),
+    fieldId: text('field_id').notNull(),
+    submissionId: text('submission_id').references(() => submissions.id),
+    name: text('name').notNull(),
+    size: integer('size').notNull(),
+    /** The type sniffed from the bytes, not the one the browser claimed. */
+    type: text('type').notNull(),
+    sha256: text('sha256').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [index('attachments_submission').on(table.submissionId)],
+);
+
+/** Mails to send, written in the same batch as the change that causes them. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: text('id').primaryKey(),
+    /** One mail per event: a retried change cannot queue the same mail twice. */
+    eventKey: text('event_key').notNull().unique(),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    createdAt: integer('created_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    /** Set while a worker sends it, so two workers never send the same mail at once. */
+    claimedUntil: integer('claimed_until'),
+    sentAt: integer('sent_at'),
+    lastError: text('last_error'),
+  },
+  (table) => [index('outbox_due').on(table.sentAt, table.nextAttemptAt)],
+);
+
+/** Append-only audit log; each entry carries the hash of the previous one, so tampering shows. */
+export const auditLog = sqliteTable('audit_log', {
+  seq: integer('seq').primaryKey(),
+  at: integer('at').notNull(),
+  actorType: text('actor_type', { enum: ['staff', 'applicant', 'system', 'operator'] }).notNull(),
+  actorId: text('actor_id'),
+  action: text('action').notNull(),
+  targetType: text('target_type'),
+  targetId: text('target_id'),
+  ip: text('ip'),
+  details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});
+
+/** Email verification before filling a form: a code sent to the address, stored hashed. */
+export const emailVerifications = sqliteTable('email_verifications', {
+  id: text('id').primaryKey(),
+  formId: text('form_id')
+    .notNull()
+    .references(() => forms.id),
+  email: text('email').notNull(),
+  codeHash: blob('code_hash', { mode: 'buffer' }).notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+  verifiedAt: integer('verified_at'),
+});
