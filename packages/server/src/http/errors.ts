@@ -10,6 +10,10 @@ export const errorStatus = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  form_not_open: 409,
+  form_closed: 409,
+  form_full: 409,
+  already_applied: 409,
   gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
@@ -36,6 +40,16 @@ const defaultMessages: Record<ErrorCode, { ja: string; en: string }> = {
   forbidden: { ja: 'この操作を行う権限がありません', en: 'You do not have permission to do this' },
   not_found: { ja: '見つかりません', en: 'Not found' },
   conflict: { ja: '他の変更と競合しました', en: 'This conflicts with the current state' },
+  form_not_open: { ja: 'この申請はまだ受付を開始していません', en: 'This form is not open yet' },
+  form_closed: { ja: 'この申請の受付は終了しました', en: 'This form is closed' },
+  form_full: {
+    ja: '定員に達したため、受付を終了しました',
+    en: 'This form has reached its capacity',
+  },
+  already_applied: {
+    ja: 'この申請はすでに受け付けています（1人1回まで）',
+    en: 'You have already applied (one application per person)',
+  },
   gone: {
     ja: 'このリンクは使用済みか、有効期限が切れています',
     en: 'This link has been used or has expired',

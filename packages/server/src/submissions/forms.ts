@@ -1,0 +1,43 @@
+import { type FormDefinition, formDefinitionSchema } from '@madoguchi/shared';
+import { and, eq } from 'drizzle-orm';
+import * as v from 'valibot';
+import type { TenantDb } from '../db/registry';
+import { forms, formVersions } from '../db/tenant-schema';
+import { AppError } from '../http/errors';
+
+/** A published form as residents see it: its row, the version in force and its definition. */
+export interface PublishedForm {
+  form: typeof forms.$inferSelect;
+  version: number;
+  definition: FormDefinition;
+}
+
+/**
+ * Loads the published version of a form for residents. Drafts and unknown forms are not found;
+ * a secret-link form without the right key is not found either, so its existence does not leak.
+ */
+export async function loadPublishedForm(
+  db: TenantDb,
+  formId: string,
+  key: string | undefined,
+): Promise<PublishedForm> {
+  const form = await db.query.forms.findFirst({ where: eq(forms.id, formId) });
+  if (!form || form.publishedVersion === null) throw new AppError('not_found');
+  const row = await db.query.formVersions.findFirst({
+    where: and(eq(formVersions.formId, formId), eq(formVersions.version, form.publishedVersion)),
+  });
+  if (!row) throw new AppError('not_found');
+  // Published definitions were parsed on publication; parsing again only restores their type.
+  const definition = v.parse(formDefinitionSchema, row.definition);
+  if (definition.settings.access === 'secret_link' && (key === undefined || key !== form.accessKey))
+    throw new AppError('not_found');
+  return { form, version: form.publishedVersion, definition };
+}
+
+/** Whether residents can submit now: closed, not yet open, or past its closing time. */
+export function ensureOpen({ form, definition }: PublishedForm, now: number): void {
+  if (form.status === 'closed') throw new AppError('form_closed');
+  const { opensAt, closesAt } = definition.settings;
+  if (opensAt !== undefined && now < Date.parse(opensAt)) throw new AppError('form_not_open');
+  if (closesAt !== undefined && now >= Date.parse(closesAt)) throw new AppError('form_closed');
+}

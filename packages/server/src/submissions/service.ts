@@ -1,0 +1,218 @@
+import {
+  type Answers,
+  type FormDefinition,
+  initialState,
+  type Locale,
+  listFields,
+  todayInJapan,
+  validateAnswers,
+} from '@madoguchi/shared';
+import { and, count, eq, sql } from 'drizzle-orm';
+import { newId } from '../db/ids';
+import { deriveDatabaseKey } from '../db/keys';
+import type { Tenant, TenantDb } from '../db/registry';
+import { submissionEvents, submissionRevisions, submissions } from '../db/tenant-schema';
+import { AppError } from '../http/errors';
+import { accessSecret, formatAccessToken, hashAccessSecret } from './access';
+import { ensureOpen, type PublishedForm } from './forms';
+import { newReferenceNumber } from './reference-number';
+
+/** What a resident sends to submit. */
+export interface SubmitInput {
+  answers: unknown;
+  /** Chosen by the client once per attempt; a retry with the same token gets the first result. */
+  clientToken?: string;
+  locale: Locale;
+}
+
+/** The result a resident gets: the reference number and the secret access token. */
+export interface SubmitResult {
+  submissionId: string;
+  referenceNumber: string;
+  accessToken: string;
+  state: string;
+}
+
+/** Facts drawn from the answers: who applied, for the inbox search and the one-per-person rule. */
+export function applicantFacts(
+  definition: FormDefinition,
+  answers: Answers,
+): { email: string | null; searchName: string | null } {
+  let email: string | null = null;
+  let searchName: string | null = null;
+  for (const { field, group } of listFields(definition)) {
+    if (group || !Object.hasOwn(answers, field.id)) continue;
+    const value = answers[field.id];
+    if (field.type === 'email' && email === null && typeof value === 'string') email = value;
+    if (
+      field.type === 'name' &&
+      searchName === null &&
+      value &&
+      typeof value === 'object' &&
+      'family' in value
+    ) {
+      searchName = [value.family, value.given, value.familyKana ?? '', value.givenKana ?? '']
+        .join(' ')
+        .trim();
+    }
+  }
+  return { email, searchName };
+}
+
+/** The per-tenant key from which applicants' link secrets are derived. */
+export function tenantAccessKey(masterKey: Buffer, slug: string): string {
+  return deriveDatabaseKey(masterKey, `access:${slug}`);
+}
+
+/**
+ * Submits an application. The answers are validated with the form's own schema; the
+ * submission, its first revision and its history entry are written in ONE batch whose first
+ * statement inserts only while the form has room — so capacity holds with any number of
+ * concurrent submits and several processes — and whose later statements reference it, so when
+ * it inserts nothing, nothing else is stored. A retry with the same client token returns the
+ * first result; one-per-person is a unique index on (form, person) among places held.
+ */
+export async function submitApplication(
+  db: TenantDb,
+  tenant: Tenant,
+  published: PublishedForm,
+  input: SubmitInput,
+  ctx: { masterKey: Buffer; now: number; proxyStaffId?: string },
+): Promise<SubmitResult> {
+  const { form, definition, version } = published;
+  ensureOpen(published, ctx.now);
+  const validated = validateAnswers(definition, input.answers, input.locale, {
+    today: todayInJapan(new Date(ctx.now)),
+  });
+  if (!validated.ok) {
+    throw new AppError(
+      'validation_failed',
+      undefined,
+      validated.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    );
+  }
+  const accessKey = tenantAccessKey(ctx.masterKey, tenant.slug);
+  if (input.clientToken !== undefined) {
+    const first = await findByClientToken(db, form.id, input.clientToken, accessKey);
+    if (first) return first;
+  }
+  const facts = applicantFacts(definition, validated.answers);
+  const rule = definition.settings.onePerPerson;
+  const personKey = rule === 'email' && facts.email ? facts.email.toLowerCase() : null;
+  const { state, payment } = initialState(definition.options.payment.mode);
+  const capacity = definition.settings.capacity ?? null;
+
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const id = newId('sub');
+    const secret = accessSecret(accessKey, form.id, input.clientToken);
+    const referenceNumber = newReferenceNumber(ctx.now);
+    const row = {
+      id,
+      formId: form.id,
+      formVersion: version,
+      referenceNumber,
+      state,
+      paymentState: payment,
+      accessSecretHash: hashAccessSecret(secret),
+      applicantEmail: facts.email,
+      searchName: facts.searchName,
+      personKey,
+      clientToken: input.clientToken ?? null,
+      holdsPlace: true,
+      currentRevision: 1,
+      proxyStaffId: ctx.proxyStaffId ?? null,
+      paymentDeadline:
+        payment === 'requested'
+          ? ctx.now + definition.options.payment.deadlineMinutes * 60_000
+          : null,
+      submittedAt: ctx.now,
+      updatedAt: ctx.now,
+    };
+    const room =
+      capacity === null
+        ? sql`1`
+        : sql`(SELECT count(*) FROM ${submissions} WHERE ${submissions.formId} = ${form.id} AND ${submissions.holdsPlace} = 1) < ${capacity}`;
+    try {
+      const [inserted] = await db.batch([
+        db.run(sql`INSERT INTO ${submissions} (id, form_id, form_version, reference_number, state, payment_state, access_secret_hash, applicant_email, search_name, person_key, client_token, holds_place, current_revision, proxy_staff_id, payment_deadline, submitted_at, updated_at)
+          SELECT ${row.id}, ${row.formId}, ${row.formVersion}, ${row.referenceNumber}, ${row.state}, ${row.paymentState}, ${row.accessSecretHash}, ${row.applicantEmail}, ${row.searchName}, ${row.personKey}, ${row.clientToken}, 1, 1, ${row.proxyStaffId}, ${row.paymentDeadline}, ${row.submittedAt}, ${row.updatedAt}
+          WHERE ${room}`),
+        // References the row above: with no room it was not inserted, this fails the foreign key
+        // and the whole batch is rolled back.
+        db
+          .insert(submissionRevisions)
+          .values({
+            submissionId: id,
+            revision: 1,
+            answers: validated.answers,
+            createdAt: ctx.now,
+            createdBy: ctx.proxyStaffId ?? 'applicant',
+          }),
+        db.insert(submissionEvents).values({
+          id: newId('evt'),
+          submissionId: id,
+          at: ctx.now,
+          actor: ctx.proxyStaffId ? 'staff' : 'applicant',
+          staffId: ctx.proxyStaffId ?? null,
+          action: 'submit',
+          fromState: null,
+          toState: state,
+        }),
+      ]);
+      if (inserted.rowsAffected !== 1) throw new AppError('form_full');
+      return {
+        submissionId: id,
+        referenceNumber,
+        accessToken: formatAccessToken(id, secret),
+        state,
+      };
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      const message = String(
+        error instanceof Error
+          ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`
+          : error,
+      );
+      if (message.includes('FOREIGN KEY')) throw new AppError('form_full');
+      // A retry that raced the first attempt: whichever unique index tripped, the first wins.
+      if (message.includes('UNIQUE') && input.clientToken !== undefined) {
+        const first = await findByClientToken(db, form.id, input.clientToken, accessKey);
+        if (first) return first;
+      }
+      if (message.includes('submissions.form_id, submissions.person_key'))
+        throw new AppError('already_applied');
+      // A reference number already taken this month: draw another.
+      if (message.includes('submissions.reference_number')) continue;
+      throw error;
+    }
+  }
+  throw new AppError('internal');
+}
+
+async function findByClientToken(
+  db: TenantDb,
+  formId: string,
+  clientToken: string,
+  accessKey: string,
+): Promise<SubmitResult | undefined> {
+  const row = await db.query.submissions.findFirst({
+    where: and(eq(submissions.formId, formId), eq(submissions.clientToken, clientToken)),
+  });
+  if (!row) return undefined;
+  const secret = accessSecret(accessKey, formId, clientToken);
+  return {
+    submissionId: row.id,
+    referenceNumber: row.referenceNumber,
+    accessToken: formatAccessToken(row.id, secret),
+    state: row.state,
+  };
+}
+
+/** How many places a form's applications hold now. */
+export async function placesHeld(db: TenantDb, formId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(submissions)
+    .where(and(eq(submissions.formId, formId), eq(submissions.holdsPlace, true)));
+  return row?.n ?? 0;
+}
