@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { adminRoutes } from './admin/routes';
 import { csrfProtection, type StaffVariables } from './auth/middleware';
 import { authRoutes, inviteRoutes } from './auth/routes';
+import { residentRoutes } from './applicant/routes';
 import type { AppDeps } from './deps';
 import { applyHttpBasics, type BaseVariables } from './http/middleware';
 import { staffOpenApiDocument } from './openapi';
@@ -22,7 +23,7 @@ export function nodeRemoteAddress(c: Parameters<typeof getConnInfo>[0]): string 
 export function createPublicApp(deps: AppDeps) {
   const app = new Hono<{ Variables: BaseVariables }>();
   applyHttpBasics(app, deps.logger);
-  return app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  return app.get('/healthz', (c) => c.json({ status: 'ok' })).route('/t', residentRoutes(deps));
 }
 
 /** The staff listener: the staff console and staff API, meant for LGWAN. */

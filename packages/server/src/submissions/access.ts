@@ -22,6 +22,11 @@ export function accessSecret(
   return out;
 }
 
+/** A fresh random secret, for a new or renewed link. */
+export function randomAccessSecret(): string {
+  return randomString(32, alphabet);
+}
+
 /** The token in the applicant's link: submission id and secret. */
 export function formatAccessToken(submissionId: string, secret: string): string {
   return `${submissionId}.${secret}`;

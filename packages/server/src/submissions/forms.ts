@@ -41,3 +41,16 @@ export function ensureOpen({ form, definition }: PublishedForm, now: number): vo
   if (opensAt !== undefined && now < Date.parse(opensAt)) throw new AppError('form_not_open');
   if (closesAt !== undefined && now >= Date.parse(closesAt)) throw new AppError('form_closed');
 }
+
+/** The definition of one published version (the one a submission answered). */
+export async function loadVersion(
+  db: TenantDb,
+  formId: string,
+  version: number,
+): Promise<FormDefinition> {
+  const row = await db.query.formVersions.findFirst({
+    where: and(eq(formVersions.formId, formId), eq(formVersions.version, version)),
+  });
+  if (!row) throw new AppError('not_found');
+  return v.parse(formDefinitionSchema, row.definition);
+}

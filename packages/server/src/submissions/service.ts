@@ -139,15 +139,13 @@ export async function submitApplication(
           WHERE ${room}`),
         // References the row above: with no room it was not inserted, this fails the foreign key
         // and the whole batch is rolled back.
-        db
-          .insert(submissionRevisions)
-          .values({
-            submissionId: id,
-            revision: 1,
-            answers: validated.answers,
-            createdAt: ctx.now,
-            createdBy: ctx.proxyStaffId ?? 'applicant',
-          }),
+        db.insert(submissionRevisions).values({
+          submissionId: id,
+          revision: 1,
+          answers: validated.answers,
+          createdAt: ctx.now,
+          createdBy: ctx.proxyStaffId ?? 'applicant',
+        }),
         db.insert(submissionEvents).values({
           id: newId('evt'),
           submissionId: id,

@@ -28,15 +28,13 @@ export async function publishForTest(
       createdAt: now,
       updatedAt: now,
     }),
-    db
-      .insert(formVersions)
-      .values({
-        formId,
-        version: 1,
-        definition: parsed.definition,
-        publishedAt: now,
-        publishedBy: 'stf_test',
-      }),
+    db.insert(formVersions).values({
+      formId,
+      version: 1,
+      definition: parsed.definition,
+      publishedAt: now,
+      publishedBy: 'stf_test',
+    }),
   ]);
   return formId;
 }

@@ -1,0 +1,24 @@
+import { sql } from 'drizzle-orm';
+import type { TenantDb } from './registry';
+
+const marker = 'madoguchi:unchanged';
+
+/**
+ * A batch statement that aborts the batch when the statement just before it changed no row.
+ * SQLite has no RAISE outside triggers, so it makes json() fail on a marker string; `changes()`
+ * counts the previous statement on the same connection, which is where a batch runs. This is
+ * how a state change guarded by `WHERE state = ?` takes its history entry and mails with it, or
+ * nothing at all when another request changed the state first.
+ */
+export function abortUnlessChanged(db: TenantDb) {
+  return db.run(sql`SELECT json(CASE WHEN changes() > 0 THEN '1' ELSE ${marker} END)`);
+}
+
+/** Whether an error is the abort of `abortUnlessChanged`. */
+export function isUnchangedAbort(error: unknown): boolean {
+  const text =
+    error instanceof Error
+      ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`
+      : String(error);
+  return text.includes('malformed JSON');
+}

@@ -1,0 +1,267 @@
+import {
+  type Answers,
+  allowedActions,
+  applyAction,
+  type Locale,
+  stateLabels,
+  todayInJapan,
+  validateAnswers,
+} from '@madoguchi/shared';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { abortUnlessChanged, isUnchangedAbort } from '../db/guards';
+import { newId } from '../db/ids';
+import type { TenantDb } from '../db/registry';
+import { submissionEvents, submissionRevisions, submissions } from '../db/tenant-schema';
+import { AppError } from '../http/errors';
+import {
+  accessSecretMatches,
+  formatAccessToken,
+  hashAccessSecret,
+  parseAccessToken,
+  randomAccessSecret,
+} from './access';
+import { loadVersion } from './forms';
+
+/** A submission row. */
+export type SubmissionRow = typeof submissions.$inferSelect;
+
+/**
+ * The submission an access token opens. A malformed, forged or outdated token is not found,
+ * and says nothing about whether the submission exists.
+ */
+export async function findByAccessToken(db: TenantDb, token: string): Promise<SubmissionRow> {
+  const parsed = parseAccessToken(token);
+  if (!parsed) throw new AppError('not_found');
+  const row = await db.query.submissions.findFirst({
+    where: eq(submissions.id, parsed.submissionId),
+  });
+  if (!row || !accessSecretMatches(parsed.secret, row.accessSecretHash))
+    throw new AppError('not_found');
+  return row;
+}
+
+async function currentAnswers(db: TenantDb, row: SubmissionRow): Promise<Answers> {
+  const revision = await db.query.submissionRevisions.findFirst({
+    where: and(
+      eq(submissionRevisions.submissionId, row.id),
+      eq(submissionRevisions.revision, row.currentRevision),
+    ),
+  });
+  return (revision?.answers ?? {}) as Answers;
+}
+
+/**
+ * What the applicant sees behind their link: state, history (without staff names or internal
+ * notes), the staff's message when returned, the answers, and what they may do now.
+ */
+export async function applicantView(db: TenantDb, row: SubmissionRow, locale: Locale) {
+  const events = await db
+    .select()
+    .from(submissionEvents)
+    .where(eq(submissionEvents.submissionId, row.id))
+    .orderBy(asc(submissionEvents.at));
+  const history = events
+    .filter((event) => event.action !== 'add_note')
+    .map((event) => ({
+      at: event.at,
+      action: event.action,
+      actor: event.actor,
+      toState: event.toState,
+      message: event.message,
+      fieldsToFix: event.fieldsToFix,
+    }));
+  const lastReturn = [...events]
+    .reverse()
+    .find((event) => event.action === 'return_for_correction');
+  return {
+    referenceNumber: row.referenceNumber,
+    formId: row.formId,
+    formVersion: row.formVersion,
+    state: row.state,
+    stateLabel: stateLabels[row.state][locale],
+    paymentState: row.paymentState,
+    submittedAt: row.submittedAt,
+    revision: row.currentRevision,
+    correction:
+      row.state === 'returned' && lastReturn
+        ? { message: lastReturn.message, fieldsToFix: lastReturn.fieldsToFix ?? [] }
+        : null,
+    history,
+    answers: await currentAnswers(db, row),
+    allowedActions: allowedActions({ state: row.state, payment: row.paymentState }, 'applicant'),
+  };
+}
+
+function refuse(reason: string): never {
+  throw new AppError('conflict', {
+    ja: 'この申請は現在の状態ではその操作ができません',
+    en: `This application cannot do that in its current state (${reason})`,
+  });
+}
+
+/** Withdraws an application (取下げ): allowed until it is accepted; it frees its place. */
+export async function withdrawApplication(
+  db: TenantDb,
+  row: SubmissionRow,
+  now: number,
+): Promise<SubmissionRow> {
+  const result = applyAction(
+    { state: row.state, payment: row.paymentState },
+    'withdraw',
+    'applicant',
+  );
+  if (!result.ok) refuse(result.reason);
+  try {
+    await db.batch([
+      db
+        .update(submissions)
+        .set({
+          state: result.next.state,
+          paymentState: result.next.payment,
+          holdsPlace: false,
+          updatedAt: now,
+        })
+        .where(and(eq(submissions.id, row.id), eq(submissions.state, row.state))),
+      abortUnlessChanged(db),
+      db
+        .insert(submissionEvents)
+        .values({
+          id: newId('evt'),
+          submissionId: row.id,
+          at: now,
+          actor: 'applicant',
+          action: 'withdraw',
+          fromState: row.state,
+          toState: result.next.state,
+        }),
+    ]);
+  } catch (error) {
+    if (isUnchangedAbort(error)) refuse('state_changed');
+    throw error;
+  }
+  return {
+    ...row,
+    state: result.next.state,
+    paymentState: result.next.payment,
+    holdsPlace: false,
+    updatedAt: now,
+  };
+}
+
+/**
+ * Resubmits corrected answers after staff returned the application (補正): a new revision
+ * validated against the version the application answered, and the state back to 到達.
+ */
+export async function resubmitApplication(
+  db: TenantDb,
+  row: SubmissionRow,
+  answers: unknown,
+  locale: Locale,
+  now: number,
+): Promise<SubmissionRow> {
+  const result = applyAction(
+    { state: row.state, payment: row.paymentState },
+    'resubmit',
+    'applicant',
+  );
+  if (!result.ok) refuse(result.reason);
+  const definition = await loadVersion(db, row.formId, row.formVersion);
+  const validated = validateAnswers(definition, answers, locale, {
+    today: todayInJapan(new Date(now)),
+  });
+  if (!validated.ok) {
+    throw new AppError(
+      'validation_failed',
+      undefined,
+      validated.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    );
+  }
+  const revision = row.currentRevision + 1;
+  try {
+    await db.batch([
+      db
+        .update(submissions)
+        .set({ state: result.next.state, currentRevision: revision, updatedAt: now })
+        .where(
+          and(
+            eq(submissions.id, row.id),
+            eq(submissions.state, 'returned'),
+            eq(submissions.currentRevision, row.currentRevision),
+          ),
+        ),
+      abortUnlessChanged(db),
+      db
+        .insert(submissionRevisions)
+        .values({
+          submissionId: row.id,
+          revision,
+          answers: validated.answers,
+          createdAt: now,
+          createdBy: 'applicant',
+        }),
+      db
+        .insert(submissionEvents)
+        .values({
+          id: newId('evt'),
+          submissionId: row.id,
+          at: now,
+          actor: 'applicant',
+          action: 'resubmit',
+          fromState: 'returned',
+          toState: result.next.state,
+        }),
+    ]);
+  } catch (error) {
+    if (isUnchangedAbort(error)) refuse('state_changed');
+    throw error;
+  }
+  return { ...row, state: result.next.state, currentRevision: revision, updatedAt: now };
+}
+
+/** The answers to prefill a new application from a withdrawn or expired one (再申請). */
+export async function reapplyPrefill(
+  db: TenantDb,
+  row: SubmissionRow,
+): Promise<{ formId: string; answers: Answers }> {
+  const result = applyAction(
+    { state: row.state, payment: row.paymentState },
+    'reapply',
+    'applicant',
+  );
+  if (!result.ok) refuse(result.reason);
+  return { formId: row.formId, answers: await currentAnswers(db, row) };
+}
+
+/**
+ * Issues new access links for the applications an address made on a form (at most the ten
+ * latest): the old links stop working, since only their hashes were kept. Callers mail the
+ * links to that address and answer the same whether anything was found or not.
+ */
+export async function renewAccessLinks(
+  db: TenantDb,
+  formId: string,
+  email: string,
+  now: number,
+): Promise<{ submission: SubmissionRow; accessToken: string }[]> {
+  const rows = await db
+    .select()
+    .from(submissions)
+    .where(
+      and(
+        eq(submissions.formId, formId),
+        sql`lower(${submissions.applicantEmail}) = ${email.trim().toLowerCase()}`,
+      ),
+    )
+    .orderBy(desc(submissions.submittedAt))
+    .limit(10);
+  const renewed: { submission: SubmissionRow; accessToken: string }[] = [];
+  for (const submission of rows) {
+    const secret = randomAccessSecret();
+    await db
+      .update(submissions)
+      .set({ accessSecretHash: hashAccessSecret(secret), updatedAt: now })
+      .where(eq(submissions.id, submission.id));
+    renewed.push({ submission, accessToken: formatAccessToken(submission.id, secret) });
+  }
+  return renewed;
+}
