@@ -1,12 +1,13 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { adminRoutes } from './admin/routes';
+import { residentRoutes } from './applicant/routes';
 import { csrfProtection, type StaffVariables } from './auth/middleware';
 import { authRoutes, inviteRoutes } from './auth/routes';
-import { residentRoutes } from './applicant/routes';
 import type { AppDeps } from './deps';
 import { applyHttpBasics, type BaseVariables } from './http/middleware';
 import { staffOpenApiDocument } from './openapi';
+import { submissionRoutes } from './submissions/routes';
 
 export type { AppDeps } from './deps';
 
@@ -37,6 +38,7 @@ export function createStaffApp(deps: AppDeps) {
     .route('/api/auth', authRoutes(deps))
     .route('/api/invites', inviteRoutes(deps))
     .route('/api/admin', adminRoutes(deps))
+    .route('/api/submissions', submissionRoutes(deps))
     .get('/api/openapi.json', (c) => c.json(openApi));
 }
 

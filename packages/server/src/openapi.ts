@@ -10,13 +10,14 @@ import {
 } from './admin/schemas';
 import { acceptSchema, passwordSchema, signInSchema, tokenSchema, totpSchema } from './auth/routes';
 import { errorStatus } from './http/errors';
+import { submissionOperations } from './submissions/operations';
 
 /** One documented operation of the staff API. */
 export interface Operation {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** The Hono path (`:id`); written as `{id}` in the document. */
   path: string;
-  tag: 'auth' | 'invites' | 'admin';
+  tag: 'auth' | 'invites' | 'admin' | 'submissions' | 'forms' | 'audit' | 'exports';
   summary: string;
   /** Whether a staff session cookie is needed, and whether it must be a tenant admin's. */
   access: 'public' | 'staff' | 'admin';
@@ -207,6 +208,7 @@ export const staffOperations: Operation[] = [
     summary: 'Change tenant settings',
     body: settingsSchema,
   },
+  ...submissionOperations,
 ];
 
 const errorSchema = {

@@ -1,5 +1,11 @@
+import { zeroWasteDay } from '@madoguchi/shared/examples';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { totpCode } from '../auth/crypto/index';
+import { submissionEvents, submissionNotes, submissions } from '../db/tenant-schema';
 import { type Operation, staffOperations } from '../openapi';
+import { loadPublishedForm } from '../submissions/forms';
+import { submitApplication } from '../submissions/service';
+import { publishForTest } from '../submissions/test-support';
 import { createHarness, goodPassword } from '../testing/harness';
 
 /**
@@ -10,10 +16,39 @@ import { createHarness, goodPassword } from '../testing/harness';
 type World = {
   h: Awaited<ReturnType<typeof createHarness>>;
   a: { cookie: string; email: string };
-  b: { cookie: string; email: string; departmentId: string; staffId: string; inviteToken: string };
+  b: {
+    cookie: string;
+    email: string;
+    departmentId: string;
+    staffId: string;
+    inviteToken: string;
+    formId: string;
+    submissionId: string;
+    referenceNumber: string;
+  };
+  aFormId: string;
   viewerCookie: string;
 };
 let w: World;
+
+const sampleAnswers = {
+  participant_name: { family: '青葉', given: '花子', familyKana: 'アオバ', givenKana: 'ハナコ' },
+  phone: '045-123-4567',
+  email: { value: 'hanako@example.jp', confirm: 'hanako@example.jp' },
+};
+
+async function relogin(h: World['h'], email: string, secret: string): Promise<string> {
+  h.advance(30_000);
+  const response = await h.request('POST', '/api/auth/sign-in', {
+    body: {
+      tenant: 'midori',
+      email,
+      password: goodPassword,
+      totpCode: totpCode(secret, Math.floor(h.now() / 30_000)),
+    },
+  });
+  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
 
 const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
 type Body = Record<string, unknown>;
@@ -27,8 +62,17 @@ async function snapshotB(): Promise<string> {
       json(await h.request('GET', path, { cookie: b.cookie })),
     ),
   );
+  // Applications are read from B's database directly: B's admin has no role to see them.
+  const bDb = await h.registry.database('aoba');
+  const applications = await Promise.all([
+    bDb.select().from(submissions),
+    bDb.select().from(submissionEvents),
+    bDb.select().from(submissionNotes),
+  ]);
   // Session timestamps move with every request; the rest must stay exactly as it was.
-  return JSON.stringify(parts, (k, v) => (k === 'lastActiveAt' ? undefined : v));
+  return JSON.stringify([...parts, ...applications], (k, v) =>
+    k === 'lastActiveAt' ? undefined : v,
+  );
 }
 
 /** Sends a request as tenant A's admin aimed at tenant B, and checks B is untouched. */
@@ -48,7 +92,15 @@ async function probeAsA(
   expect(statuses, `${method} ${path} answered ${response.status}`).toContain(response.status);
   const text = await response.text();
   // Nothing of B's may come back: not its ids, not its people, not its departments.
-  for (const marker of [w.b.departmentId, w.b.staffId, w.b.email, '青葉区の防災課'])
+  for (const marker of [
+    w.b.departmentId,
+    w.b.staffId,
+    w.b.email,
+    '青葉区の防災課',
+    w.b.formId,
+    w.b.submissionId,
+    w.b.referenceNumber,
+  ])
     expect(text).not.toContain(marker);
   expect(await snapshotB()).toBe(before);
 }
@@ -149,6 +201,35 @@ const isolationProbes: Record<string, () => Promise<void>> = {
       },
       200,
     ),
+  [key('get', '/api/submissions/forms/:formId')]: () =>
+    probeAsA('GET', `/api/submissions/forms/${w.b.formId}`, undefined, 404),
+  [key('post', '/api/submissions/forms/:formId/bulk-accept')]: async () => {
+    await probeAsA(
+      'POST',
+      `/api/submissions/forms/${w.b.formId}/bulk-accept`,
+      { ids: [w.b.submissionId] },
+      404,
+    );
+    // B's application ids through A's own form: each is not found, and B's stays as it was.
+    // (The answer names the id the caller sent, and nothing else of B's.)
+    const before = await snapshotB();
+    const response = await w.h.request('POST', `/api/submissions/forms/${w.aFormId}/bulk-accept`, {
+      cookie: w.a.cookie,
+      body: { ids: [w.b.submissionId] },
+    });
+    expect(await response.json()).toEqual({
+      results: [{ id: w.b.submissionId, ok: false, error: 'not_found' }],
+    });
+    expect(await snapshotB()).toBe(before);
+  },
+  [key('post', '/api/submissions/forms/:formId/proxy')]: () =>
+    probeAsA('POST', `/api/submissions/forms/${w.b.formId}/proxy`, { answers: sampleAnswers }, 404),
+  [key('get', '/api/submissions/:id')]: () =>
+    probeAsA('GET', `/api/submissions/${w.b.submissionId}`, undefined, 404),
+  [key('post', '/api/submissions/:id/actions')]: () =>
+    probeAsA('POST', `/api/submissions/${w.b.submissionId}/actions`, { action: 'accept' }, 404),
+  [key('post', '/api/submissions/:id/notes')]: () =>
+    probeAsA('POST', `/api/submissions/${w.b.submissionId}/notes`, { body: 'のぞき見' }, 404),
   [key('get', '/api/openapi.json')]: async () => {
     const text = await (await w.h.request('GET', '/api/openapi.json')).text();
     expect(text).not.toContain('aoba');
@@ -208,6 +289,40 @@ beforeAll(async () => {
     body: { token: viewerToken, password: goodPassword },
   });
   const viewerCookie = await h.signInCookie('midori', 'viewer@midori.example.lg.jp', goodPassword);
+  // A's admin also reviews in one of A's departments, so a 404 on B's ids is isolation at work,
+  // not a missing role.
+  const aDepartment = await json(
+    await h.request('POST', '/api/admin/departments', {
+      cookie: a.cookie,
+      body: { name: 'みどり区の健康推進課' },
+    }),
+  );
+  const aDepartmentId = String((aDepartment.department as Body).id);
+  const aSession = await json(await h.request('GET', '/api/auth/session', { cookie: a.cookie }));
+  const aAdminId = String((aSession.staff as Body).id);
+  await h.request('PUT', `/api/admin/staff/${aAdminId}/grants`, {
+    cookie: a.cookie,
+    body: [
+      { departmentId: aDepartmentId, role: 'reviewer', canExport: true, canSeeMyNumber: true },
+    ],
+  });
+  a.cookie = await relogin(h, a.email, a.secret);
+  const openForm = { ...structuredClone(zeroWasteDay), settings: { capacity: 50 } };
+  const aDb = await h.registry.database('midori');
+  const aFormId = await publishForTest(aDb, openForm, h.now(), { departmentId: aDepartmentId });
+  const bDb = await h.registry.database('aoba');
+  const bFormId = await publishForTest(bDb, openForm, h.now(), {
+    departmentId: String((department.department as Body).id),
+  });
+  const bTenant = await h.registry.find('aoba');
+  if (!bTenant) throw new Error('no tenant aoba');
+  const bSubmission = await submitApplication(
+    bDb,
+    bTenant,
+    await loadPublishedForm(bDb, bFormId, undefined),
+    { answers: sampleAnswers, locale: 'ja' },
+    { masterKey: h.registry.settings.masterKey, now: h.now() },
+  );
   w = {
     h,
     a: { cookie: a.cookie, email: a.email },
@@ -217,7 +332,11 @@ beforeAll(async () => {
       departmentId: String((department.department as Body).id),
       staffId: String((invited.staff as Body).id),
       inviteToken,
+      formId: bFormId,
+      submissionId: bSubmission.submissionId,
+      referenceNumber: bSubmission.referenceNumber,
     },
+    aFormId,
     viewerCookie,
   };
 }, 60_000);

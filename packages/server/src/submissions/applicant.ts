@@ -123,17 +123,15 @@ export async function withdrawApplication(
         })
         .where(and(eq(submissions.id, row.id), eq(submissions.state, row.state))),
       abortUnlessChanged(db),
-      db
-        .insert(submissionEvents)
-        .values({
-          id: newId('evt'),
-          submissionId: row.id,
-          at: now,
-          actor: 'applicant',
-          action: 'withdraw',
-          fromState: row.state,
-          toState: result.next.state,
-        }),
+      db.insert(submissionEvents).values({
+        id: newId('evt'),
+        submissionId: row.id,
+        at: now,
+        actor: 'applicant',
+        action: 'withdraw',
+        fromState: row.state,
+        toState: result.next.state,
+      }),
     ]);
   } catch (error) {
     if (isUnchangedAbort(error)) refuse('state_changed');
@@ -190,26 +188,22 @@ export async function resubmitApplication(
           ),
         ),
       abortUnlessChanged(db),
-      db
-        .insert(submissionRevisions)
-        .values({
-          submissionId: row.id,
-          revision,
-          answers: validated.answers,
-          createdAt: now,
-          createdBy: 'applicant',
-        }),
-      db
-        .insert(submissionEvents)
-        .values({
-          id: newId('evt'),
-          submissionId: row.id,
-          at: now,
-          actor: 'applicant',
-          action: 'resubmit',
-          fromState: 'returned',
-          toState: result.next.state,
-        }),
+      db.insert(submissionRevisions).values({
+        submissionId: row.id,
+        revision,
+        answers: validated.answers,
+        createdAt: now,
+        createdBy: 'applicant',
+      }),
+      db.insert(submissionEvents).values({
+        id: newId('evt'),
+        submissionId: row.id,
+        at: now,
+        actor: 'applicant',
+        action: 'resubmit',
+        fromState: 'returned',
+        toState: result.next.state,
+      }),
     ]);
   } catch (error) {
     if (isUnchangedAbort(error)) refuse('state_changed');

@@ -8,14 +8,16 @@ export async function publishForTest(
   db: TenantDb,
   input: FormDefinitionInput,
   now: number,
-  extra: { accessKey?: string } = {},
+  extra: { accessKey?: string; departmentId?: string } = {},
 ): Promise<string> {
   const parsed = parseDefinition(input);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  const departmentId = newId('dep');
+  const departmentId = extra.departmentId ?? newId('dep');
   const formId = newId('frm');
+  if (extra.departmentId === undefined) {
+    await db.insert(departments).values({ id: departmentId, name: 'テスト課', createdAt: now });
+  }
   await db.batch([
-    db.insert(departments).values({ id: departmentId, name: 'テスト課', createdAt: now }),
     db.insert(forms).values({
       id: formId,
       departmentId,

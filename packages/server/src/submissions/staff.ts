@@ -1,0 +1,344 @@
+import {
+  type Answers,
+  allowedActions,
+  applyAction,
+  type FormDefinition,
+  listFields,
+  maskMyNumber,
+  type SubmissionAction,
+  submissionStates,
+} from '@madoguchi/shared';
+import { and, asc, count, desc, eq, gte, inArray, like, lt, or, type SQL } from 'drizzle-orm';
+import type { Actor } from '../auth/authorize';
+import { authorize } from '../auth/authorize';
+import { abortUnlessChanged, isUnchangedAbort } from '../db/guards';
+import { newId } from '../db/ids';
+import type { TenantDb } from '../db/registry';
+import {
+  forms,
+  submissionEvents,
+  submissionNotes,
+  submissionRevisions,
+  submissions,
+} from '../db/tenant-schema';
+import { AppError } from '../http/errors';
+import { loadVersion } from './forms';
+import { normalizeReferenceNumber } from './reference-number';
+
+/** A form row. */
+export type FormRow = typeof forms.$inferSelect;
+
+/**
+ * The form if this actor may read its applications; otherwise not found (another tenant's id,
+ * a form outside the actor's departments or form limits), so nothing about it leaks.
+ */
+export async function readableForm(
+  db: TenantDb,
+  actor: Actor,
+  formId: string,
+  now: number,
+): Promise<FormRow> {
+  const form = await db.query.forms.findFirst({ where: eq(forms.id, formId) });
+  if (
+    !form ||
+    !authorize(actor, { kind: 'submission.read', departmentId: form.departmentId, formId }, now)
+  )
+    throw new AppError('not_found');
+  return form;
+}
+
+/** Filters of the inbox. */
+export interface InboxFilters {
+  states?: (typeof submissionStates)[number][];
+  from?: number;
+  to?: number;
+  payment?: string[];
+  /** A reference number or part of a name (氏名・フリガナ). */
+  q?: string;
+  limit: number;
+  /** Submissions older than this cursor (`<submittedAt>:<id>`), for paging. */
+  cursor?: string;
+}
+
+/** One page of a form's inbox, newest first, with counts per state over the whole form. */
+export async function inbox(db: TenantDb, formId: string, filters: InboxFilters) {
+  const conditions: SQL[] = [eq(submissions.formId, formId)];
+  if (filters.states?.length) conditions.push(inArray(submissions.state, filters.states));
+  if (filters.payment?.length)
+    conditions.push(
+      inArray(
+        submissions.paymentState,
+        filters.payment as (typeof submissions.$inferSelect)['paymentState'][],
+      ),
+    );
+  if (filters.from !== undefined) conditions.push(gte(submissions.submittedAt, filters.from));
+  if (filters.to !== undefined) conditions.push(lt(submissions.submittedAt, filters.to));
+  if (filters.q) {
+    const reference = normalizeReferenceNumber(filters.q);
+    const text = filters.q
+      .normalize('NFKC')
+      .trim()
+      .replace(/[%_\\]/g, (c) => `\\${c}`);
+    const byName = like(submissions.searchName, `%${text}%`);
+    conditions.push(
+      reference ? (or(eq(submissions.referenceNumber, reference), byName) ?? byName) : byName,
+    );
+  }
+  if (filters.cursor) {
+    const [at, id] = filters.cursor.split(':');
+    const atNumber = Number(at);
+    if (Number.isFinite(atNumber) && id) {
+      const older = or(
+        lt(submissions.submittedAt, atNumber),
+        and(eq(submissions.submittedAt, atNumber), lt(submissions.id, id)),
+      );
+      if (older) conditions.push(older);
+    }
+  }
+  const rows = await db
+    .select()
+    .from(submissions)
+    .where(and(...conditions))
+    .orderBy(desc(submissions.submittedAt), desc(submissions.id))
+    .limit(filters.limit + 1);
+  const page = rows.slice(0, filters.limit);
+  const last = page.at(-1);
+  const counts = await db
+    .select({ state: submissions.state, n: count() })
+    .from(submissions)
+    .where(eq(submissions.formId, formId))
+    .groupBy(submissions.state);
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      referenceNumber: row.referenceNumber,
+      state: row.state,
+      paymentState: row.paymentState,
+      submittedAt: row.submittedAt,
+      updatedAt: row.updatedAt,
+      name: row.searchName,
+      revision: row.currentRevision,
+      proxyEntry: row.proxyStaffId !== null,
+    })),
+    counts: Object.fromEntries(
+      submissionStates.map((state) => [state, counts.find((c) => c.state === state)?.n ?? 0]),
+    ),
+    nextCursor: rows.length > filters.limit && last ? `${last.submittedAt}:${last.id}` : null,
+  };
+}
+
+/** Masks My Number answers (top level and in group rows) for staff without that grant. */
+export function maskMyNumbers(definition: FormDefinition, answers: Answers): Answers {
+  const masked: Answers = structuredClone(answers);
+  for (const { field, group } of listFields(definition)) {
+    if (field.type !== 'my_number') continue;
+    if (!group) {
+      const value = masked[field.id];
+      if (typeof value === 'string') masked[field.id] = maskMyNumber(value);
+      continue;
+    }
+    const rows = masked[group.id];
+    if (!Array.isArray(rows)) continue;
+    for (const row of rows) {
+      if (
+        row &&
+        typeof row === 'object' &&
+        !Array.isArray(row) &&
+        typeof (row as Record<string, unknown>)[field.id] === 'string'
+      ) {
+        (row as Record<string, unknown>)[field.id] = maskMyNumber(
+          String((row as Record<string, unknown>)[field.id]),
+        );
+      }
+    }
+  }
+  return masked;
+}
+
+/** An application in full for staff: every revision, the history, notes, what they may do now. */
+export async function submissionDetail(db: TenantDb, actor: Actor, id: string, now: number) {
+  const row = await db.query.submissions.findFirst({ where: eq(submissions.id, id) });
+  if (!row) throw new AppError('not_found');
+  const form = await readableForm(db, actor, row.formId, now);
+  const definition = await loadVersion(db, row.formId, row.formVersion);
+  const seesMyNumber = authorize(
+    actor,
+    { kind: 'submission.read_my_number', departmentId: form.departmentId, formId: form.id },
+    now,
+  );
+  const revisions = await db
+    .select()
+    .from(submissionRevisions)
+    .where(eq(submissionRevisions.submissionId, id))
+    .orderBy(asc(submissionRevisions.revision));
+  const history = await db
+    .select()
+    .from(submissionEvents)
+    .where(eq(submissionEvents.submissionId, id))
+    .orderBy(asc(submissionEvents.at));
+  const notes = await db
+    .select()
+    .from(submissionNotes)
+    .where(eq(submissionNotes.submissionId, id))
+    .orderBy(asc(submissionNotes.at));
+  const canHandle = authorize(
+    actor,
+    { kind: 'submission.handle', departmentId: form.departmentId, formId: form.id },
+    now,
+  );
+  return {
+    submission: {
+      id: row.id,
+      referenceNumber: row.referenceNumber,
+      state: row.state,
+      paymentState: row.paymentState,
+      submittedAt: row.submittedAt,
+      updatedAt: row.updatedAt,
+      formVersion: row.formVersion,
+      revision: row.currentRevision,
+      proxyStaffId: row.proxyStaffId,
+      applicantEmail: row.applicantEmail,
+    },
+    form: { id: form.id, title: form.title, departmentId: form.departmentId },
+    definition,
+    myNumberVisible: seesMyNumber,
+    revisions: revisions.map((revision) => ({
+      revision: revision.revision,
+      createdAt: revision.createdAt,
+      createdBy: revision.createdBy,
+      answers: seesMyNumber
+        ? revision.answers
+        : maskMyNumbers(definition, revision.answers as Answers),
+    })),
+    history,
+    notes,
+    allowedActions: canHandle
+      ? allowedActions({ state: row.state, payment: row.paymentState }, 'staff')
+      : [],
+  };
+}
+
+/** What staff send to act on an application. */
+export interface StaffActionInput {
+  action: Extract<
+    SubmissionAction,
+    'start_review' | 'return_for_correction' | 'accept' | 'complete' | 'reject'
+  >;
+  message?: string;
+  fieldsToFix?: string[];
+  reason?: string;
+  /** The state the staff member saw; a change by someone else in between is refused. */
+  expectedState?: (typeof submissionStates)[number];
+}
+
+/**
+ * Applies a staff action through the shared state machine: the guarded update and its history
+ * entry commit together, or nothing does when someone changed the application in between.
+ */
+export async function actOnSubmission(
+  db: TenantDb,
+  actor: Actor,
+  id: string,
+  input: StaffActionInput,
+  now: number,
+) {
+  const row = await db.query.submissions.findFirst({ where: eq(submissions.id, id) });
+  if (!row) throw new AppError('not_found');
+  const form = await readableForm(db, actor, row.formId, now);
+  if (
+    !authorize(
+      actor,
+      { kind: 'submission.handle', departmentId: form.departmentId, formId: form.id },
+      now,
+    )
+  )
+    throw new AppError('forbidden');
+  if (input.expectedState !== undefined && input.expectedState !== row.state)
+    throw new AppError('conflict');
+  const result = applyAction(
+    { state: row.state, payment: row.paymentState },
+    input.action,
+    'staff',
+    {
+      ...(input.message !== undefined ? { message: input.message } : {}),
+      ...(input.fieldsToFix !== undefined ? { fieldsToFix: input.fieldsToFix } : {}),
+      ...(input.reason !== undefined ? { reason: input.reason } : {}),
+    },
+  );
+  if (!result.ok) {
+    if (['message_required', 'fields_required', 'reason_required'].includes(result.reason)) {
+      const path =
+        result.reason === 'fields_required'
+          ? 'fieldsToFix'
+          : result.reason === 'reason_required'
+            ? 'reason'
+            : 'message';
+      throw new AppError('validation_failed', undefined, [
+        { path, message: `${path} is required for ${input.action}` },
+      ]);
+    }
+    throw new AppError('conflict', {
+      ja: 'この申請は現在の状態ではその操作ができません',
+      en: `Not possible in the current state (${result.reason})`,
+    });
+  }
+  if (input.action === 'return_for_correction') {
+    const definition = await loadVersion(db, row.formId, row.formVersion);
+    const known = new Set(listFields(definition).map((place) => place.field.id));
+    const unknown = (input.fieldsToFix ?? []).filter((fieldId) => !known.has(fieldId));
+    if (unknown.length > 0)
+      throw new AppError(
+        'validation_failed',
+        undefined,
+        unknown.map((fieldId) => ({ path: 'fieldsToFix', message: `unknown field ${fieldId}` })),
+      );
+  }
+  try {
+    await db.batch([
+      db
+        .update(submissions)
+        .set({
+          state: result.next.state,
+          paymentState: result.next.payment,
+          updatedAt: now,
+          ...(result.next.state === 'rejected' ? { holdsPlace: false } : {}),
+        })
+        .where(and(eq(submissions.id, id), eq(submissions.state, row.state))),
+      abortUnlessChanged(db),
+      db.insert(submissionEvents).values({
+        id: newId('evt'),
+        submissionId: id,
+        at: now,
+        actor: 'staff',
+        staffId: actor.staffId,
+        action: input.action,
+        fromState: row.state,
+        toState: result.next.state,
+        message: input.message ?? input.reason ?? null,
+        fieldsToFix: input.fieldsToFix ?? null,
+      }),
+    ]);
+  } catch (error) {
+    if (isUnchangedAbort(error)) throw new AppError('conflict');
+    throw error;
+  }
+  return { id, state: result.next.state, paymentState: result.next.payment };
+}
+
+/** Adds an internal note (対応記録) to an application. */
+export async function addNote(db: TenantDb, actor: Actor, id: string, body: string, now: number) {
+  const row = await db.query.submissions.findFirst({ where: eq(submissions.id, id) });
+  if (!row) throw new AppError('not_found');
+  const form = await readableForm(db, actor, row.formId, now);
+  if (
+    !authorize(
+      actor,
+      { kind: 'submission.handle', departmentId: form.departmentId, formId: form.id },
+      now,
+    )
+  )
+    throw new AppError('forbidden');
+  const note = { id: newId('not'), submissionId: id, staffId: actor.staffId, at: now, body };
+  await db.insert(submissionNotes).values(note);
+  return note;
+}
