@@ -13,6 +13,7 @@ export { legalConsultation } from './legal-consultation';
 export { movingOutNotice } from './moving-out-notice';
 export { pregnancySupportBenefit } from './pregnancy-support-benefit';
 export { reliefBenefit } from './relief-benefit';
+export { exampleAnswers } from './sample-answers';
 export { schoolPlansSurvey } from './school-plans-survey';
 export { staffEngagementSurvey } from './staff-engagement-survey';
 export { zeroWasteDay } from './zero-waste-day';
