@@ -35,6 +35,8 @@ export async function serverWorld() {
     PORT: String(port),
     STAFF_PORT: String(staffPort),
     NODE_ENV: 'development',
+    // This world is the operator's own: no demo municipality beside the tenants it creates.
+    DEMO: 'off',
   };
   let child: ChildProcess | undefined;
   return {

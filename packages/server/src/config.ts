@@ -68,6 +68,8 @@ export const envSchema = v.object({
       v.regex(/^smtps?:\/\/[^\s]+$/, 'must look like smtp://user:password@host:587'),
     ),
   ),
+  /** Create a demo municipality on the first start with an empty data folder (never in production). */
+  DEMO: v.optional(v.picklist(['on', 'off'], 'must be on or off')),
   MAIL_FROM: v.optional(
     v.pipe(v.string(), v.email('must be an email address')),
     'no-reply@madoguchi.local',

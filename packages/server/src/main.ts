@@ -5,6 +5,28 @@ import { loadMasterKey } from './db/keys';
 import { openControlDatabase, TenantRegistry } from './db/registry';
 import type { AppDeps } from './deps';
 import { jsonLogger } from './http/logger';
+import { type DemoCredentials, ensureDemoTenant } from './tenants/demo';
+
+/** Shown once, when the demo municipality is created; nothing else ever prints passwords. */
+function printDemoCredentials(
+  demo: DemoCredentials,
+  staffOrigin: string,
+  publicOrigin: string,
+): void {
+  process.stdout.write(
+    [
+      '',
+      '==== Demo municipality created (shown once; not in production) ====',
+      `  tenant:   ${demo.tenant}  (${demo.forms} example forms, ${demo.applications} sample applications)`,
+      `  admin:    ${demo.admin.email} / ${demo.admin.password}`,
+      `            TOTP secret ${demo.admin.totpSecret} (add to an authenticator app, or: pnpm totp-code ${demo.admin.totpSecret})`,
+      `  designer: ${demo.designer.email} / ${demo.designer.password}`,
+      `  staff API: ${staffOrigin}/api   residents: ${publicOrigin}/t/${demo.tenant}/…`,
+      '====================================================================',
+      '',
+    ].join('\n'),
+  );
+}
 
 async function main(): Promise<void> {
   const logger = jsonLogger();
@@ -33,6 +55,12 @@ async function main(): Promise<void> {
   };
   const { db: control } = await openControlDatabase(settings);
   const registry = new TenantRegistry(control, settings);
+  const demoWanted =
+    config.DEMO === undefined ? config.NODE_ENV !== 'production' : config.DEMO === 'on';
+  if (demoWanted) {
+    const demo = await ensureDemoTenant(registry, Date.now());
+    if (demo) printDemoCredentials(demo, config.STAFF_ORIGIN, config.PUBLIC_ORIGIN);
+  }
   const deps: AppDeps = {
     config,
     registry,

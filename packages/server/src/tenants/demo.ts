@@ -1,0 +1,199 @@
+import { listFields, parseDefinition } from '@madoguchi/shared';
+import { exampleAnswers, exampleDefinitions } from '@madoguchi/shared/examples';
+import { eq } from 'drizzle-orm';
+import { generateTotpSecret, hashPassword, randomString } from '../auth/crypto/index';
+import { loadActor } from '../auth/middleware';
+import { newId } from '../db/ids';
+import type { TenantRegistry } from '../db/registry';
+import { departments, forms, formVersions, roleGrants, staff } from '../db/tenant-schema';
+import { loadPublishedForm } from '../submissions/forms';
+import { submitApplication } from '../submissions/service';
+import { actOnSubmission } from '../submissions/staff';
+import { createTenant, listTenants } from './service';
+
+/** Which demo department owns which example form. */
+const departmentOf: Record<string, string> = {
+  'legal-consultation': '広報課（区民相談）',
+  'pregnancy-support-benefit': '健康推進課',
+  'zero-waste-day': 'ごみ減量推進課',
+  'staff-engagement-survey': '人事課',
+  'relief-benefit': '総務課',
+  'school-plans-survey': '学校運営課',
+  'certificate-by-mail': '戸籍住民課',
+  'moving-out-notice': '戸籍住民課',
+};
+
+/** What the demo's people sign in with; shown once, when the demo is created. */
+export interface DemoCredentials {
+  tenant: string;
+  admin: { email: string; password: string; totpSecret: string };
+  designer: { email: string; password: string };
+  forms: number;
+  applications: number;
+}
+
+/**
+ * On the first start with an empty data folder (and never in production), creates a demo
+ * municipality: the example forms of the foundation published in their departments, a tenant
+ * admin who also reviews in every department, a designer, and some sample applications in
+ * different states. Returns the credentials to print once, or undefined when nothing was made.
+ */
+export async function ensureDemoTenant(
+  registry: TenantRegistry,
+  now: number,
+): Promise<DemoCredentials | undefined> {
+  if ((await listTenants(registry)).length > 0) return undefined;
+  const { tenant } = await createTenant(
+    registry,
+    {
+      slug: 'demo',
+      name: 'みどり区（デモ）',
+      localGovernmentCode: '139998',
+      adminEmail: 'admin@demo.madoguchi.local',
+      adminName: 'デモ 管理者',
+    },
+    now,
+  );
+  const db = await registry.database('demo');
+  const admin = await db.query.staff.findFirst({
+    where: eq(staff.email, 'admin@demo.madoguchi.local'),
+  });
+  if (!admin) throw new Error('the demo admin was not created');
+  const adminPassword = randomString(20, 'abcdefghijkmnpqrstuvwxyz23456789');
+  const designerPassword = randomString(20, 'abcdefghijkmnpqrstuvwxyz23456789');
+  const totpSecret = generateTotpSecret();
+  const designerId = newId('stf');
+  await db.batch([
+    db
+      .update(staff)
+      .set({
+        passwordHash: await hashPassword(adminPassword),
+        totpSecret,
+        status: 'active',
+        updatedAt: now,
+      })
+      .where(eq(staff.id, admin.id)),
+    db
+      .insert(staff)
+      .values({
+        id: designerId,
+        email: 'designer@demo.madoguchi.local',
+        name: 'デモ 設計者',
+        passwordHash: await hashPassword(designerPassword),
+        status: 'active',
+        createdAt: now,
+        updatedAt: now,
+      }),
+  ]);
+
+  const departmentIds = new Map<string, string>();
+  for (const name of new Set(Object.values(departmentOf))) {
+    const id = newId('dep');
+    departmentIds.set(name, id);
+    await db.batch([
+      db.insert(departments).values({ id, name, email: null, createdAt: now }),
+      db
+        .insert(roleGrants)
+        .values({
+          id: newId('grt'),
+          staffId: admin.id,
+          departmentId: id,
+          role: 'reviewer',
+          canExport: true,
+          canSeeMyNumber: true,
+          createdAt: now,
+        }),
+      db
+        .insert(roleGrants)
+        .values({
+          id: newId('grt'),
+          staffId: designerId,
+          departmentId: id,
+          role: 'designer',
+          canExport: false,
+          canSeeMyNumber: false,
+          createdAt: now,
+        }),
+    ]);
+  }
+
+  let applications = 0;
+  const actor = await loadActor(db, { ...admin, status: 'active' });
+  for (const [slug, input] of Object.entries(exampleDefinitions)) {
+    const parsed = parseDefinition(input);
+    const departmentId = departmentIds.get(departmentOf[slug] ?? '');
+    if (!parsed.ok || !departmentId) continue;
+    const formId = newId('frm');
+    const accessKey =
+      parsed.definition.settings.access === 'secret_link'
+        ? randomString(24, 'abcdefghijkmnpqrstuvwxyz23456789')
+        : null;
+    await db.batch([
+      db
+        .insert(forms)
+        .values({
+          id: formId,
+          departmentId,
+          title: parsed.definition.title.ja,
+          status: 'published',
+          draft: input,
+          publishedVersion: 1,
+          accessKey,
+          createdBy: designerId,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      db
+        .insert(formVersions)
+        .values({
+          formId,
+          version: 1,
+          definition: parsed.definition,
+          publishedAt: now,
+          publishedBy: designerId,
+        }),
+    ]);
+    const answers = exampleAnswers[slug];
+    if (!answers) continue;
+    try {
+      const published = await loadPublishedForm(db, formId, accessKey ?? undefined);
+      const result = await submitApplication(
+        db,
+        tenant,
+        published,
+        { answers, locale: 'ja' },
+        { masterKey: registry.settings.masterKey, now },
+      );
+      applications++;
+      // A few in other states, so the inbox shows more than one kind of row.
+      if (applications % 3 === 1)
+        await actOnSubmission(db, actor, result.submissionId, { action: 'accept' }, now);
+      if (applications % 3 === 2) {
+        const first = listFields(parsed.definition).find(
+          ({ field, group }) => !group && field.type !== 'heading' && field.type !== 'paragraph',
+        );
+        const fieldsToFix = first ? [first.field.id] : [];
+        await actOnSubmission(
+          db,
+          actor,
+          result.submissionId,
+          {
+            action: 'return_for_correction',
+            message: '入力内容をご確認のうえ、再提出してください。',
+            fieldsToFix,
+          },
+          now,
+        );
+      }
+    } catch {
+      // A sample whose form is closed, full or past its slots is skipped: the demo still starts.
+    }
+  }
+  return {
+    tenant: tenant.slug,
+    admin: { email: 'admin@demo.madoguchi.local', password: adminPassword, totpSecret },
+    designer: { email: 'designer@demo.madoguchi.local', password: designerPassword },
+    forms: Object.keys(exampleDefinitions).length,
+    applications,
+  };
+}
