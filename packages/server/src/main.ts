@@ -5,7 +5,10 @@ import { loadMasterKey } from './db/keys';
 import { openControlDatabase, TenantRegistry } from './db/registry';
 import type { AppDeps } from './deps';
 import { jsonLogger } from './http/logger';
+import { mailFolder, transportFromConfig } from './mail/transports';
+import { startMailWorker } from './mail/worker';
 import { type DemoCredentials, ensureDemoTenant } from './tenants/demo';
+import { listTenants } from './tenants/service';
 
 /** Shown once, when the demo municipality is created; nothing else ever prints passwords. */
 function printDemoCredentials(
@@ -55,6 +58,19 @@ async function main(): Promise<void> {
   };
   const { db: control } = await openControlDatabase(settings);
   const registry = new TenantRegistry(control, settings);
+  if (!config.SMTP_URL)
+    logger.info('mail_to_files', {
+      path: mailFolder(config.DATA_DIR),
+      note: `No SMTP_URL is configured, so mails are written to ${mailFolder(config.DATA_DIR)}`,
+    });
+  const mailWorker = startMailWorker({
+    registry,
+    listTenantSlugs: async () => (await listTenants(registry)).map((tenant) => tenant.slug),
+    transport: transportFromConfig(config),
+    from: config.MAIL_FROM,
+    intervalMs: 5_000,
+    logger,
+  });
   const demoWanted =
     config.DEMO === undefined ? config.NODE_ENV !== 'production' : config.DEMO === 'on';
   if (demoWanted) {
@@ -86,7 +102,8 @@ async function main(): Promise<void> {
     logger.info('stopping');
     publicServer.close();
     staffServer.close();
-    void registry.close();
+    // The pass under way finishes first, so no sent mail is left unmarked by a closed database.
+    void mailWorker.stop().then(() => registry.close());
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

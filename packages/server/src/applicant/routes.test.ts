@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createPublicApp } from '../app';
 import type { TenantDb } from '../db/registry';
-import { submissionRevisions, submissions } from '../db/tenant-schema';
+import { outbox, submissionRevisions, submissions } from '../db/tenant-schema';
 import { publishForTest } from '../submissions/test-support';
 import { createTenant, setTenantStatus } from '../tenants/service';
 import { createHarness } from '../testing/harness';
@@ -110,6 +110,21 @@ describe('GET /t/:slug/api/forms/:formId', () => {
 });
 
 describe('POST /t/:slug/api/forms/:formId/submissions', () => {
+  test('the arrival mail is queued with the application: reference number and status link, no answers', async () => {
+    const { body } = await submit(20);
+    const mail = await midori.query.outbox.findFirst({
+      where: eq(outbox.eventKey, `${String(body.submissionId)}:arrival:1`),
+    });
+    // The zero-waste form has its own arrival text; the reference number is in its body.
+    expect(mail).toMatchObject({
+      to: 'taro20@example.jp',
+      subject: expect.stringContaining('受け付けました'),
+    });
+    expect(mail?.body).toContain(String(body.referenceNumber));
+    expect(mail?.body).toContain(String(body.statusUrl));
+    expect(mail?.body).not.toContain('0352734000');
+  });
+
   test('201 with the reference number and a status link', async () => {
     const { status, body } = await submit(1);
     expect(status).toBe(201);
@@ -243,5 +258,7 @@ describe('the applicant’s link', () => {
     expect([known.status, unknown.status]).toEqual([202, 202]);
     expect(await known.json()).toEqual(await unknown.json());
     expect((await call('GET', '/t/midori/api/submission', { token: old })).status).toBe(404);
+    const mails = await midori.select().from(outbox).where(eq(outbox.to, 'taro13@example.jp'));
+    expect(mails.map((m) => m.eventKey.split(':')[1])).toEqual(['arrival', 'access_link']);
   });
 });

@@ -68,6 +68,11 @@ function bearer(c: Context): string {
  * an application is reached with the secret token of its link.
  */
 export function residentRoutes(deps: AppDeps) {
+  const mailContext = (c: Context<{ Variables: ResidentVariables }>) => ({
+    tenant: c.get('tenant'),
+    publicOrigin: deps.config.PUBLIC_ORIGIN,
+    staffOrigin: deps.config.STAFF_ORIGIN,
+  });
   const statusUrl = (slug: string, token: string) =>
     `${deps.config.PUBLIC_ORIGIN}/t/${slug}/status#${token}`;
   return new Hono<{ Variables: ResidentVariables }>()
@@ -132,7 +137,7 @@ export function residentRoutes(deps: AppDeps) {
             locale: localeOf(c, body.locale),
             ...(body.clientToken ? { clientToken: body.clientToken } : {}),
           },
-          { masterKey: deps.registry.settings.masterKey, now: deps.now() },
+          { masterKey: deps.registry.settings.masterKey, now: deps.now(), mail: mailContext(c) },
         );
         return c.json(
           { ...result, statusUrl: statusUrl(c.get('tenant').slug, result.accessToken) },
@@ -155,6 +160,7 @@ export function residentRoutes(deps: AppDeps) {
           published.form.id,
           c.req.valid('json').email,
           deps.now(),
+          mailContext(c),
         );
         // The same answer whether or not anything was found: no one learns who applied.
         return c.json({ accepted: true }, 202);
@@ -169,6 +175,7 @@ export function residentRoutes(deps: AppDeps) {
         c.get('db'),
         await findByAccessToken(c.get('db'), bearer(c)),
         deps.now(),
+        mailContext(c),
       );
       return c.json({
         state: row.state,
@@ -184,6 +191,7 @@ export function residentRoutes(deps: AppDeps) {
         body.answers,
         localeOf(c, body.locale),
         deps.now(),
+        mailContext(c),
       );
       return c.json({ state: updated.state, revision: updated.currentRevision });
     })

@@ -21,6 +21,7 @@ import {
   randomAccessSecret,
 } from './access';
 import { loadVersion } from './forms';
+import { accessLinkMail, applicantMail, type MailContext } from './mails';
 
 /** A submission row. */
 export type SubmissionRow = typeof submissions.$inferSelect;
@@ -104,6 +105,7 @@ export async function withdrawApplication(
   db: TenantDb,
   row: SubmissionRow,
   now: number,
+  mail?: MailContext,
 ): Promise<SubmissionRow> {
   const result = applyAction(
     { state: row.state, payment: row.paymentState },
@@ -111,6 +113,7 @@ export async function withdrawApplication(
     'applicant',
   );
   if (!result.ok) refuse(result.reason);
+  const definition = await loadVersion(db, row.formId, row.formVersion);
   try {
     await db.batch([
       db
@@ -132,6 +135,17 @@ export async function withdrawApplication(
         fromState: row.state,
         toState: result.next.state,
       }),
+      ...(mail
+        ? applicantMail(db, {
+            event: 'withdrawn',
+            subject: row,
+            definition,
+            mail,
+            locale: 'ja',
+            now,
+            occurrence: now,
+          })
+        : []),
     ]);
   } catch (error) {
     if (isUnchangedAbort(error)) refuse('state_changed');
@@ -156,6 +170,7 @@ export async function resubmitApplication(
   answers: unknown,
   locale: Locale,
   now: number,
+  mail?: MailContext,
 ): Promise<SubmissionRow> {
   const result = applyAction(
     { state: row.state, payment: row.paymentState },
@@ -204,6 +219,17 @@ export async function resubmitApplication(
         fromState: 'returned',
         toState: result.next.state,
       }),
+      ...(mail
+        ? applicantMail(db, {
+            event: 'resubmitted',
+            subject: row,
+            definition,
+            mail,
+            locale,
+            now,
+            occurrence: revision,
+          })
+        : []),
     ]);
   } catch (error) {
     if (isUnchangedAbort(error)) refuse('state_changed');
@@ -236,6 +262,7 @@ export async function renewAccessLinks(
   formId: string,
   email: string,
   now: number,
+  mail?: MailContext,
 ): Promise<{ submission: SubmissionRow; accessToken: string }[]> {
   const rows = await db
     .select()
@@ -251,11 +278,19 @@ export async function renewAccessLinks(
   const renewed: { submission: SubmissionRow; accessToken: string }[] = [];
   for (const submission of rows) {
     const secret = randomAccessSecret();
-    await db
-      .update(submissions)
-      .set({ accessSecretHash: hashAccessSecret(secret), updatedAt: now })
-      .where(eq(submissions.id, submission.id));
-    renewed.push({ submission, accessToken: formatAccessToken(submission.id, secret) });
+    const accessToken = formatAccessToken(submission.id, secret);
+    const definition = await loadVersion(db, submission.formId, submission.formVersion);
+    // The new link and its mail go together: a link no one was told about helps no one.
+    await db.batch([
+      db
+        .update(submissions)
+        .set({ accessSecretHash: hashAccessSecret(secret), updatedAt: now })
+        .where(eq(submissions.id, submission.id)),
+      ...(mail
+        ? accessLinkMail(db, { subject: submission, accessToken, definition, mail, now })
+        : []),
+    ]);
+    renewed.push({ submission, accessToken });
   }
   return renewed;
 }

@@ -5,6 +5,34 @@ import type { TenantDb } from '../db/registry';
 import { forms, formVersions } from '../db/tenant-schema';
 import { AppError } from '../http/errors';
 
+// Published versions never change, so their parsed definitions can be kept per database.
+// Only the form row (status, version in force) is read on every request.
+const parsedVersions = new WeakMap<TenantDb, Map<string, FormDefinition>>();
+
+async function cachedVersion(
+  db: TenantDb,
+  formId: string,
+  version: number,
+): Promise<FormDefinition | undefined> {
+  let cache = parsedVersions.get(db);
+  if (!cache) {
+    cache = new Map();
+    parsedVersions.set(db, cache);
+  }
+  const key = `${formId}@${version}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const row = await db.query.formVersions.findFirst({
+    where: and(eq(formVersions.formId, formId), eq(formVersions.version, version)),
+  });
+  if (!row) return undefined;
+  // Published definitions were parsed on publication; parsing again only restores their type.
+  const definition = v.parse(formDefinitionSchema, row.definition);
+  if (cache.size > 500) cache.clear();
+  cache.set(key, definition);
+  return definition;
+}
+
 /** A published form as residents see it: its row, the version in force and its definition. */
 export interface PublishedForm {
   form: typeof forms.$inferSelect;
@@ -23,12 +51,8 @@ export async function loadPublishedForm(
 ): Promise<PublishedForm> {
   const form = await db.query.forms.findFirst({ where: eq(forms.id, formId) });
   if (!form || form.publishedVersion === null) throw new AppError('not_found');
-  const row = await db.query.formVersions.findFirst({
-    where: and(eq(formVersions.formId, formId), eq(formVersions.version, form.publishedVersion)),
-  });
-  if (!row) throw new AppError('not_found');
-  // Published definitions were parsed on publication; parsing again only restores their type.
-  const definition = v.parse(formDefinitionSchema, row.definition);
+  const definition = await cachedVersion(db, formId, form.publishedVersion);
+  if (!definition) throw new AppError('not_found');
   if (definition.settings.access === 'secret_link' && (key === undefined || key !== form.accessKey))
     throw new AppError('not_found');
   return { form, version: form.publishedVersion, definition };
@@ -48,9 +72,7 @@ export async function loadVersion(
   formId: string,
   version: number,
 ): Promise<FormDefinition> {
-  const row = await db.query.formVersions.findFirst({
-    where: and(eq(formVersions.formId, formId), eq(formVersions.version, version)),
-  });
-  if (!row) throw new AppError('not_found');
-  return v.parse(formDefinitionSchema, row.definition);
+  const definition = await cachedVersion(db, formId, version);
+  if (!definition) throw new AppError('not_found');
+  return definition;
 }

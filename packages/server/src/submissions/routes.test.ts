@@ -230,6 +230,11 @@ describe('actions', () => {
       fieldsToFix: ['applicant'],
     });
     expect(returned.body).toMatchObject({ state: 'returned' });
+    const returnMail = (await (await h.registry.database('midori')).query.outbox.findMany()).find(
+      (m) => m.eventKey.startsWith(`${id}:returned:`),
+    );
+    expect(returnMail?.body).toContain('氏名のフリガナをご確認ください');
+    expect(returnMail?.body).toContain('・氏名');
 
     const db = await h.registry.database('midori');
     const row = await db.query.submissions.findFirst({ where: (s, { eq }) => eq(s.id, id) });

@@ -1,5 +1,5 @@
 import { submissionStates } from '@madoguchi/shared';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
 import { ensureAllowed, requireStaff, type StaffVariables } from '../auth/middleware';
 import type { AppDeps } from '../deps';
@@ -57,6 +57,11 @@ export function submissionRoutes(deps: AppDeps) {
     idleMs: deps.config.SESSION_IDLE_MINUTES * 60_000,
     now: deps.now,
   });
+  const mailContext = (c: Context<{ Variables: StaffVariables }>) => ({
+    tenant: c.get('tenant'),
+    publicOrigin: deps.config.PUBLIC_ORIGIN,
+    staffOrigin: deps.config.STAFF_ORIGIN,
+  });
   return new Hono<{ Variables: StaffVariables }>()
     .use(staffOnly)
     .get(
@@ -111,6 +116,7 @@ export function submissionRoutes(deps: AppDeps) {
               submissionId,
               { action: 'accept' },
               deps.now(),
+              mailContext(c),
             );
             results.push({ id: submissionId, ok: true, state: done.state });
           } catch (error) {
@@ -155,6 +161,7 @@ export function submissionRoutes(deps: AppDeps) {
             masterKey: deps.registry.settings.masterKey,
             now: deps.now(),
             proxyStaffId: c.get('staff').id,
+            mail: mailContext(c),
           },
         );
         return c.json(
@@ -190,6 +197,7 @@ export function submissionRoutes(deps: AppDeps) {
               ...(body.expectedState !== undefined ? { expectedState: body.expectedState } : {}),
             },
             deps.now(),
+            mailContext(c),
           ),
         );
       },

@@ -15,6 +15,7 @@ import { submissionEvents, submissionRevisions, submissions } from '../db/tenant
 import { AppError } from '../http/errors';
 import { accessSecret, formatAccessToken, hashAccessSecret } from './access';
 import { ensureOpen, type PublishedForm } from './forms';
+import { applicantMail, departmentAlert, type MailContext } from './mails';
 import { newReferenceNumber } from './reference-number';
 
 /** What a resident sends to submit. */
@@ -77,7 +78,7 @@ export async function submitApplication(
   tenant: Tenant,
   published: PublishedForm,
   input: SubmitInput,
-  ctx: { masterKey: Buffer; now: number; proxyStaffId?: string },
+  ctx: { masterKey: Buffer; now: number; proxyStaffId?: string; mail?: MailContext },
 ): Promise<SubmitResult> {
   const { form, definition, version } = published;
   ensureOpen(published, ctx.now);
@@ -128,6 +129,14 @@ export async function submitApplication(
       submittedAt: ctx.now,
       updatedAt: ctx.now,
     };
+    const accessToken = formatAccessToken(id, secret);
+    const subject = {
+      id,
+      formId: form.id,
+      referenceNumber,
+      applicantEmail: facts.email,
+      submittedAt: ctx.now,
+    };
     const room =
       capacity === null
         ? sql`1`
@@ -156,6 +165,28 @@ export async function submitApplication(
           fromState: null,
           toState: state,
         }),
+        // The arrival mail (到達) and the department's alert commit with the application or not at all.
+        ...(ctx.mail
+          ? [
+              ...applicantMail(db, {
+                event: 'arrival',
+                subject,
+                definition,
+                mail: ctx.mail,
+                locale: input.locale,
+                now: ctx.now,
+                occurrence: 1,
+                accessToken,
+              }),
+              ...(await departmentAlert(db, {
+                subject,
+                definition,
+                departmentId: form.departmentId,
+                mail: ctx.mail,
+                now: ctx.now,
+              })),
+            ]
+          : []),
       ]);
       if (inserted.rowsAffected !== 1) throw new AppError('form_full');
       return {

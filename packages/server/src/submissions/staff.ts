@@ -5,6 +5,7 @@ import {
   type FormDefinition,
   listFields,
   maskMyNumber,
+  type NotificationEvent,
   type SubmissionAction,
   submissionStates,
 } from '@madoguchi/shared';
@@ -23,6 +24,7 @@ import {
 } from '../db/tenant-schema';
 import { AppError } from '../http/errors';
 import { loadVersion } from './forms';
+import { applicantMail, type MailContext } from './mails';
 import { normalizeReferenceNumber } from './reference-number';
 
 /** A form row. */
@@ -218,6 +220,14 @@ export async function submissionDetail(db: TenantDb, actor: Actor, id: string, n
   };
 }
 
+/** The mail each staff action sends the applicant; starting a review sends none. */
+const mailEvents: Partial<Record<StaffActionInput['action'], NotificationEvent>> = {
+  accept: 'acceptance',
+  return_for_correction: 'returned',
+  complete: 'completed',
+  reject: 'rejected',
+};
+
 /** What staff send to act on an application. */
 export interface StaffActionInput {
   action: Extract<
@@ -241,6 +251,7 @@ export async function actOnSubmission(
   id: string,
   input: StaffActionInput,
   now: number,
+  mail?: MailContext,
 ) {
   const row = await db.query.submissions.findFirst({ where: eq(submissions.id, id) });
   if (!row) throw new AppError('not_found');
@@ -282,8 +293,8 @@ export async function actOnSubmission(
       en: `Not possible in the current state (${result.reason})`,
     });
   }
+  const definition = await loadVersion(db, row.formId, row.formVersion);
   if (input.action === 'return_for_correction') {
-    const definition = await loadVersion(db, row.formId, row.formVersion);
     const known = new Set(listFields(definition).map((place) => place.field.id));
     const unknown = (input.fieldsToFix ?? []).filter((fieldId) => !known.has(fieldId));
     if (unknown.length > 0)
@@ -317,6 +328,21 @@ export async function actOnSubmission(
         message: input.message ?? input.reason ?? null,
         fieldsToFix: input.fieldsToFix ?? null,
       }),
+      ...(mail && mailEvents[input.action]
+        ? applicantMail(db, {
+            event: mailEvents[input.action] ?? 'acceptance',
+            subject: row,
+            definition,
+            mail,
+            locale: 'ja',
+            now,
+            occurrence: now,
+            ...((input.message ?? input.reason)
+              ? { staffMessage: input.message ?? input.reason }
+              : {}),
+            ...(input.fieldsToFix ? { fieldsToFix: input.fieldsToFix } : {}),
+          })
+        : []),
     ]);
   } catch (error) {
     if (isUnchangedAbort(error)) throw new AppError('conflict');

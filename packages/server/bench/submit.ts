@@ -1,0 +1,71 @@
+// Submission throughput against a bare libSQL insert, and the capacity race, over HTTP on
+// loopback. Run with `pnpm bench`; figures go to docs/benchmarks.md.
+import { spawn } from 'node:child_process';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { exampleAnswers } from '@madoguchi/shared/examples';
+import autocannon from 'autocannon';
+
+const child = spawn(
+  join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx'),
+  [join(import.meta.dirname, 'submit-server.ts')],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
+const ready = await new Promise<{
+  appPort: number;
+  baselinePort: number;
+  formId: string;
+  raceFormId: string;
+}>((resolve, reject) => {
+  let buffer = '';
+  child.stdout.on('data', (chunk) => {
+    buffer += String(chunk);
+    const line = buffer.split('\n').find((l) => l.startsWith('{'));
+    if (line) resolve(JSON.parse(line));
+  });
+  child.once('exit', (code) => reject(new Error(`bench server exited ${code}`)));
+});
+
+const answers = exampleAnswers['pregnancy-support-benefit'];
+const body = JSON.stringify({ answers });
+const run = (url: string, payload: string) =>
+  autocannon({
+    url,
+    method: 'POST',
+    connections: 50,
+    duration: 10,
+    headers: { 'content-type': 'application/json' },
+    body: payload,
+  });
+
+const baseline = await run(`http://127.0.0.1:${ready.baselinePort}/insert`, body);
+const submit = await run(
+  `http://127.0.0.1:${ready.appPort}/t/bench/api/forms/${ready.formId}/submissions`,
+  body,
+);
+
+const raceBody = JSON.stringify({ answers: exampleAnswers['zero-waste-day'] });
+const race = await Promise.all(
+  Array.from({ length: 500 }, () =>
+    fetch(`http://127.0.0.1:${ready.appPort}/t/bench/api/forms/${ready.raceFormId}/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: raceBody,
+    }).then((r) => r.status),
+  ),
+);
+child.kill('SIGTERM');
+
+const line = (name: string, r: autocannon.Result) =>
+  `${name.padEnd(30)} ${Math.round(r.requests.average)} req/s   p50 ${r.latency.p50} ms   p99 ${r.latency.p99} ms   non-2xx ${r.non2xx}   errors ${r.errors}`;
+console.log(
+  `machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+);
+console.log(line('baseline insert', baseline));
+console.log(line('submit (pregnancy benefit form)', submit));
+console.log(
+  `ratio submit / baseline: ${(submit.requests.average / baseline.requests.average).toFixed(2)}`,
+);
+console.log(
+  `capacity race (500 concurrent, capacity 50): ${race.filter((s) => s === 201).length} accepted, ${race.filter((s) => s === 409).length} told full, other ${race.filter((s) => s !== 201 && s !== 409).length}`,
+);

@@ -1,0 +1,52 @@
+import { newId } from '../db/ids';
+import type { TenantDb } from '../db/registry';
+import { outbox } from '../db/tenant-schema';
+import { AppError } from '../http/errors';
+import { singleLine } from './templates';
+
+/** A mail to queue. `eventKey` names the event that causes it, e.g. `sub_…:acceptance`. */
+export interface QueuedMail {
+  eventKey: string;
+  to: string;
+  subject: string;
+  body: string;
+}
+
+// One bare address: no display name, no list, nothing that could end a header line.
+const mailAddress =
+  /^[^\s\p{Cc}@,;:<>()[\]\\"]+@[^\s\p{Cc}@,;:<>()[\]\\".]+(\.[^\s\p{Cc}@,;:<>()[\]\\".]+)+$/u;
+
+/** Whether a text is one email address a mail may be sent to. */
+export function isMailAddress(text: string): boolean {
+  return text.length <= 254 && mailAddress.test(text);
+}
+
+/**
+ * The INSERT that queues a mail. Put it in the same `db.batch` as the change that causes the
+ * mail: then the mail is queued if and only if the change commits, and an event whose mail is
+ * already queued (a retried request) queues nothing more.
+ * @example await db.batch([db.update(submissions).set(…).where(…), queueMail(db, mail, now)]);
+ */
+export function queueMail(db: TenantDb, mail: QueuedMail, now: number) {
+  if (!isMailAddress(mail.to))
+    throw new AppError(
+      'validation_failed',
+      {
+        ja: 'メールアドレスの形式が正しくありません',
+        en: 'The email address is not valid',
+      },
+      [{ path: 'to', message: 'must be one email address of at most 254 characters' }],
+    );
+  return db
+    .insert(outbox)
+    .values({
+      id: newId('mail'),
+      eventKey: mail.eventKey,
+      to: mail.to,
+      subject: singleLine(mail.subject),
+      body: mail.body,
+      createdAt: now,
+      nextAttemptAt: now,
+    })
+    .onConflictDoNothing({ target: outbox.eventKey });
+}

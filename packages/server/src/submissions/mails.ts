@@ -1,0 +1,175 @@
+import {
+  type FormDefinition,
+  type Locale,
+  listFields,
+  localize,
+  type NotificationEvent,
+} from '@madoguchi/shared';
+import { eq } from 'drizzle-orm';
+import type { Tenant, TenantDb } from '../db/registry';
+import { departments } from '../db/tenant-schema';
+import { queueMail } from '../mail/outbox';
+import { mailDate, renderMail } from '../mail/templates';
+
+/** Where links in mails point. */
+export interface MailContext {
+  tenant: Tenant;
+  publicOrigin: string;
+  staffOrigin: string;
+}
+
+/** What a mail about one application needs to know of it. */
+export interface MailSubject {
+  id: string;
+  formId: string;
+  referenceNumber: string;
+  applicantEmail: string | null;
+  submittedAt: number;
+}
+
+/**
+ * Where an applicant finds their application again: the status link when we have its secret
+ * (right after submitting), else the page that re-sends the link to the address on file.
+ */
+function statusUrl(mail: MailContext, subject: MailSubject, accessToken?: string): string {
+  return accessToken
+    ? `${mail.publicOrigin}/t/${mail.tenant.slug}/status#${accessToken}`
+    : `${mail.publicOrigin}/t/${mail.tenant.slug}/f/${subject.formId}/resend`;
+}
+
+/** The field labels of `fieldsToFix`, for the return-for-correction mail. */
+function fieldLabels(
+  definition: FormDefinition,
+  ids: string[] | undefined,
+  locale: Locale,
+): string {
+  if (!ids?.length) return '';
+  const labels = new Map(
+    listFields(definition).map(({ field }) => [
+      field.id,
+      'label' in field ? localize(field.label, locale) : field.id,
+    ]),
+  );
+  return ids.map((id) => `・${labels.get(id) ?? id}`).join('\n');
+}
+
+/** The outbox statement for a mail to the applicant about an event, or none without an address. */
+export function applicantMail(
+  db: TenantDb,
+  input: {
+    event: NotificationEvent;
+    subject: MailSubject;
+    definition: FormDefinition;
+    mail: MailContext;
+    locale: Locale;
+    now: number;
+    /** Distinguishes repeated events of one kind (the revision, a timestamp). */
+    occurrence: string | number;
+    accessToken?: string;
+    staffMessage?: string;
+    fieldsToFix?: string[];
+  },
+) {
+  if (!input.subject.applicantEmail) return [];
+  const rendered = renderMail({
+    event: input.event,
+    locale: input.locale,
+    municipality: input.mail.tenant.name,
+    definition: input.definition,
+    values: {
+      referenceNumber: input.subject.referenceNumber,
+      formTitle: localize(input.definition.title, input.locale),
+      submittedAt: mailDate(input.subject.submittedAt, input.locale),
+      statusUrl: statusUrl(input.mail, input.subject, input.accessToken),
+      ...(input.staffMessage ? { staffMessage: input.staffMessage } : {}),
+      ...(input.fieldsToFix
+        ? { fieldsToFix: fieldLabels(input.definition, input.fieldsToFix, input.locale) }
+        : {}),
+    },
+  });
+  return [
+    queueMail(
+      db,
+      {
+        eventKey: `${input.subject.id}:${input.event}:${input.occurrence}`,
+        to: input.subject.applicantEmail,
+        ...rendered,
+      },
+      input.now,
+    ),
+  ];
+}
+
+/** The new-application alert to the department's address, when it has one and the form wants it. */
+export async function departmentAlert(
+  db: TenantDb,
+  input: {
+    subject: MailSubject;
+    definition: FormDefinition;
+    departmentId: string;
+    mail: MailContext;
+    now: number;
+  },
+) {
+  if (!input.definition.notifications.alertDepartment) return [];
+  const department = await db.query.departments.findFirst({
+    where: eq(departments.id, input.departmentId),
+  });
+  if (!department?.email) return [];
+  const rendered = renderMail({
+    event: 'department_alert',
+    locale: 'ja',
+    municipality: input.mail.tenant.name,
+    definition: input.definition,
+    values: {
+      referenceNumber: input.subject.referenceNumber,
+      formTitle: input.definition.title.ja,
+      submittedAt: mailDate(input.subject.submittedAt, 'ja'),
+      consoleUrl: `${input.mail.staffOrigin}/submissions/${input.subject.id}`,
+    },
+  });
+  return [
+    queueMail(
+      db,
+      { eventKey: `${input.subject.id}:department_alert`, to: department.email, ...rendered },
+      input.now,
+    ),
+  ];
+}
+
+/** The mail with a renewed status link, to the address on file. */
+export function accessLinkMail(
+  db: TenantDb,
+  input: {
+    subject: MailSubject;
+    accessToken: string;
+    definition: FormDefinition;
+    mail: MailContext;
+    now: number;
+  },
+) {
+  if (!input.subject.applicantEmail) return [];
+  const rendered = renderMail({
+    event: 'access_link',
+    locale: 'ja',
+    municipality: input.mail.tenant.name,
+    definition: input.definition,
+    values: {
+      referenceNumber: input.subject.referenceNumber,
+      formTitle: input.definition.title.ja,
+      submittedAt: mailDate(input.subject.submittedAt, 'ja'),
+      statusUrl: statusUrl(input.mail, input.subject, input.accessToken),
+    },
+  });
+  return [
+    queueMail(
+      db,
+      {
+        eventKey: `${input.subject.id}:access_link:${input.now}`,
+        to: input.subject.applicantEmail,
+        ...rendered,
+      },
+      input.now,
+    ),
+  ];
+}
