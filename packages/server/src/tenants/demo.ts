@@ -73,17 +73,15 @@ export async function ensureDemoTenant(
         updatedAt: now,
       })
       .where(eq(staff.id, admin.id)),
-    db
-      .insert(staff)
-      .values({
-        id: designerId,
-        email: 'designer@demo.madoguchi.local',
-        name: 'デモ 設計者',
-        passwordHash: await hashPassword(designerPassword),
-        status: 'active',
-        createdAt: now,
-        updatedAt: now,
-      }),
+    db.insert(staff).values({
+      id: designerId,
+      email: 'designer@demo.madoguchi.local',
+      name: 'デモ 設計者',
+      passwordHash: await hashPassword(designerPassword),
+      status: 'active',
+      createdAt: now,
+      updatedAt: now,
+    }),
   ]);
 
   const departmentIds = new Map<string, string>();
@@ -92,28 +90,24 @@ export async function ensureDemoTenant(
     departmentIds.set(name, id);
     await db.batch([
       db.insert(departments).values({ id, name, email: null, createdAt: now }),
-      db
-        .insert(roleGrants)
-        .values({
-          id: newId('grt'),
-          staffId: admin.id,
-          departmentId: id,
-          role: 'reviewer',
-          canExport: true,
-          canSeeMyNumber: true,
-          createdAt: now,
-        }),
-      db
-        .insert(roleGrants)
-        .values({
-          id: newId('grt'),
-          staffId: designerId,
-          departmentId: id,
-          role: 'designer',
-          canExport: false,
-          canSeeMyNumber: false,
-          createdAt: now,
-        }),
+      db.insert(roleGrants).values({
+        id: newId('grt'),
+        staffId: admin.id,
+        departmentId: id,
+        role: 'reviewer',
+        canExport: true,
+        canSeeMyNumber: true,
+        createdAt: now,
+      }),
+      db.insert(roleGrants).values({
+        id: newId('grt'),
+        staffId: designerId,
+        departmentId: id,
+        role: 'designer',
+        canExport: false,
+        canSeeMyNumber: false,
+        createdAt: now,
+      }),
     ]);
   }
 
@@ -129,29 +123,25 @@ export async function ensureDemoTenant(
         ? randomString(24, 'abcdefghijkmnpqrstuvwxyz23456789')
         : null;
     await db.batch([
-      db
-        .insert(forms)
-        .values({
-          id: formId,
-          departmentId,
-          title: parsed.definition.title.ja,
-          status: 'published',
-          draft: input,
-          publishedVersion: 1,
-          accessKey,
-          createdBy: designerId,
-          createdAt: now,
-          updatedAt: now,
-        }),
-      db
-        .insert(formVersions)
-        .values({
-          formId,
-          version: 1,
-          definition: parsed.definition,
-          publishedAt: now,
-          publishedBy: designerId,
-        }),
+      db.insert(forms).values({
+        id: formId,
+        departmentId,
+        title: parsed.definition.title.ja,
+        status: 'published',
+        draft: input,
+        publishedVersion: 1,
+        accessKey,
+        createdBy: designerId,
+        createdAt: now,
+        updatedAt: now,
+      }),
+      db.insert(formVersions).values({
+        formId,
+        version: 1,
+        definition: parsed.definition,
+        publishedAt: now,
+        publishedBy: designerId,
+      }),
     ]);
     const answers = exampleAnswers[slug];
     if (!answers) continue;
