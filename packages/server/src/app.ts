@@ -2,9 +2,12 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { adminRoutes } from './admin/routes';
 import { residentRoutes } from './applicant/routes';
+import { auditRoutes } from './audit/routes';
 import { csrfProtection, type StaffVariables } from './auth/middleware';
 import { authRoutes, inviteRoutes } from './auth/routes';
 import type { AppDeps } from './deps';
+import { residentFileRoutes, staffFileRoutes, uploadPathPattern } from './files/routes';
+import { formRoutes } from './forms/routes';
 import { applyHttpBasics, type BaseVariables } from './http/middleware';
 import { staffOpenApiDocument } from './openapi';
 import { submissionRoutes } from './submissions/routes';
@@ -23,8 +26,11 @@ export function nodeRemoteAddress(c: Parameters<typeof getConnInfo>[0]): string 
 /** The public listener: resident pages and the resident API. */
 export function createPublicApp(deps: AppDeps) {
   const app = new Hono<{ Variables: BaseVariables }>();
-  applyHttpBasics(app, deps.logger);
-  return app.get('/healthz', (c) => c.json({ status: 'ok' })).route('/t', residentRoutes(deps));
+  applyHttpBasics(app, deps.logger, undefined, uploadPathPattern);
+  return app
+    .get('/healthz', (c) => c.json({ status: 'ok' }))
+    .route('/t', residentRoutes(deps))
+    .route('/t', residentFileRoutes(deps));
 }
 
 /** The staff listener: the staff console and staff API, meant for LGWAN. */
@@ -38,7 +44,10 @@ export function createStaffApp(deps: AppDeps) {
     .route('/api/auth', authRoutes(deps))
     .route('/api/invites', inviteRoutes(deps))
     .route('/api/admin', adminRoutes(deps))
+    .route('/api/audit', auditRoutes(deps))
     .route('/api/submissions', submissionRoutes(deps))
+    .route('/api/submissions', staffFileRoutes(deps))
+    .route('/api/forms', formRoutes(deps))
     .get('/api/openapi.json', (c) => c.json(openApi));
 }
 

@@ -8,7 +8,10 @@ import {
   updateDepartmentSchema,
   updateStaffSchema,
 } from './admin/schemas';
+import { auditOperations } from './audit/operations';
 import { acceptSchema, passwordSchema, signInSchema, tokenSchema, totpSchema } from './auth/routes';
+import { fileOperations } from './files/operations';
+import { formOperations } from './forms/operations';
 import { errorStatus } from './http/errors';
 import { submissionOperations } from './submissions/operations';
 
@@ -209,6 +212,9 @@ export const staffOperations: Operation[] = [
     body: settingsSchema,
   },
   ...submissionOperations,
+  ...fileOperations,
+  ...auditOperations,
+  ...formOperations,
 ];
 
 const errorSchema = {

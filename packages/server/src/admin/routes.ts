@@ -1,4 +1,5 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { appendAudit } from '../audit/service';
 import { inviteLink } from '../auth/invites';
 import { ensureAllowed, requireStaff, type StaffVariables } from '../auth/middleware';
 import type { AppDeps } from '../deps';
@@ -57,8 +58,8 @@ export function adminRoutes(deps: AppDeps) {
     actorId: c.get('staff').id,
     now: deps.now(),
   });
-  // Ids only: names and addresses are personal data and stay out of logs.
-  const logChange = (c: StaffContext, action: string, target: string) =>
+  // Ids only: names and addresses are personal data and stay out of logs and the audit log.
+  const logChange = async (c: StaffContext, action: string, target: string) => {
     deps.logger.info('admin_change', {
       requestId: c.get('requestId'),
       tenant: c.get('tenant').slug,
@@ -66,6 +67,18 @@ export function adminRoutes(deps: AppDeps) {
       action,
       target,
     });
+    await appendAudit(
+      c.get('db'),
+      {
+        actorType: 'staff',
+        actorId: c.get('staff').id,
+        action,
+        targetId: target,
+        ip: deps.remoteAddress(c),
+      },
+      deps.now(),
+    );
+  };
   const link = (token: string) => inviteLink(deps.config.STAFF_ORIGIN, token);
 
   return new Hono<{ Variables: StaffVariables }>()
@@ -73,7 +86,7 @@ export function adminRoutes(deps: AppDeps) {
     .get('/departments', async (c) => c.json({ departments: await listDepartments(admin(c)) }))
     .post('/departments', validate('json', createDepartmentSchema), async (c) => {
       const department = await createDepartment(admin(c), c.req.valid('json'));
-      logChange(c, 'department.create', department.id);
+      await logChange(c, 'department.create', department.id);
       return c.json({ department }, 201);
     })
     .patch(
@@ -83,14 +96,14 @@ export function adminRoutes(deps: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         const department = await updateDepartment(admin(c), id, c.req.valid('json'));
-        logChange(c, 'department.update', id);
+        await logChange(c, 'department.update', id);
         return c.json({ department }, 200);
       },
     )
     .post('/departments/:id/archive', validate('param', idParam), async (c) => {
       const { id } = c.req.valid('param');
       const department = await archiveDepartment(admin(c), id);
-      logChange(c, 'department.archive', id);
+      await logChange(c, 'department.archive', id);
       return c.json({ department }, 200);
     })
     .get('/staff', async (c) => c.json({ staff: await listStaff(admin(c)) }, 200))
@@ -99,7 +112,7 @@ export function adminRoutes(deps: AppDeps) {
     )
     .post('/staff', validate('json', createStaffSchema), async (c) => {
       const { staff, token } = await inviteStaff(admin(c), c.req.valid('json'));
-      logChange(c, 'staff.invite', staff.id);
+      await logChange(c, 'staff.invite', staff.id);
       return c.json({ staff, inviteLink: link(token) }, 201);
     })
     .patch(
@@ -109,32 +122,32 @@ export function adminRoutes(deps: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         const staff = await updateStaff(admin(c), id, c.req.valid('json'));
-        logChange(c, 'staff.update', id);
+        await logChange(c, 'staff.update', id);
         return c.json({ staff }, 200);
       },
     )
     .post('/staff/:id/disable', validate('param', idParam), async (c) => {
       const { id } = c.req.valid('param');
       const staff = await disableStaff(admin(c), id);
-      logChange(c, 'staff.disable', id);
+      await logChange(c, 'staff.disable', id);
       return c.json({ staff }, 200);
     })
     .post('/staff/:id/enable', validate('param', idParam), async (c) => {
       const { id } = c.req.valid('param');
       const staff = await enableStaff(admin(c), id);
-      logChange(c, 'staff.enable', id);
+      await logChange(c, 'staff.enable', id);
       return c.json({ staff }, 200);
     })
     .post('/staff/:id/reset-totp', validate('param', idParam), async (c) => {
       const { id } = c.req.valid('param');
       const { staff, token } = await resetSecondFactor(admin(c), id);
-      logChange(c, 'staff.reset_totp', id);
+      await logChange(c, 'staff.reset_totp', id);
       return c.json({ staff, totpResetLink: link(token) }, 200);
     })
     .post('/staff/:id/reinvite', validate('param', idParam), async (c) => {
       const { id } = c.req.valid('param');
       const { staff, token } = await reinviteStaff(admin(c), id);
-      logChange(c, 'staff.reinvite', id);
+      await logChange(c, 'staff.reinvite', id);
       return c.json({ staff, inviteLink: link(token) }, 200);
     })
     .put(
@@ -144,14 +157,14 @@ export function adminRoutes(deps: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         const grants = await setGrants(admin(c), id, c.req.valid('json'));
-        logChange(c, 'staff.grants', id);
+        await logChange(c, 'staff.grants', id);
         return c.json(grants, 200);
       },
     )
     .get('/settings', async (c) => c.json({ settings: await getSettings(admin(c)) }, 200))
     .put('/settings', validate('json', settingsSchema), async (c) => {
       const settings = await updateSettings(admin(c), c.req.valid('json'));
-      logChange(c, 'settings.update', 'settings');
+      await logChange(c, 'settings.update', 'settings');
       return c.json({ settings }, 200);
     });
 }

@@ -1,4 +1,5 @@
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { appendAudit } from '../audit/service';
 import type { TenantDb, TenantRegistry } from '../db/registry';
 import { invites, staff } from '../db/tenant-schema';
 import { AppError } from '../http/errors';
@@ -124,6 +125,7 @@ export async function acceptInvite(
   registry: TenantRegistry,
   input: AcceptInviteInput,
   now: number,
+  ip?: string,
 ): Promise<{ staffId: string }> {
   const { db, invite, person } = await findInvite(registry, input.token, now);
   const problems: { path: string; message: string }[] = [];
@@ -170,5 +172,16 @@ export async function acceptInvite(
   ]);
   if (updated.rowsAffected === 0) throw gone;
   await invalidateStaffSessions(db, person.id);
+  await appendAudit(
+    db,
+    {
+      actorType: 'staff',
+      actorId: person.id,
+      action: 'auth.invite_accepted',
+      ip,
+      details: { purpose: invite.purpose },
+    },
+    now,
+  );
   return { staffId: person.id };
 }

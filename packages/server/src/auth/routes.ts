@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import * as v from 'valibot';
+import { appendAudit } from '../audit/service';
 import { staff } from '../db/tenant-schema';
 import type { AppDeps } from '../deps';
 import { AppError } from '../http/errors';
@@ -70,6 +71,12 @@ export function authRoutes(deps: AppDeps) {
       path: '/',
       maxAge: idleMs / 1000,
     });
+  const recordSignOut = (c: Context<{ Variables: StaffVariables }>, action: string) =>
+    appendAudit(
+      c.get('db'),
+      { actorType: 'staff', actorId: c.get('staff').id, action, ip: deps.remoteAddress(c) },
+      deps.now(),
+    );
 
   return new Hono<{ Variables: StaffVariables }>()
     .post('/sign-in', validate('json', signInSchema), async (c) => {
@@ -90,11 +97,13 @@ export function authRoutes(deps: AppDeps) {
     })
     .post('/sign-out', staffOnly, async (c) => {
       await invalidateSession(c.get('db'), c.get('sessionId'));
+      await recordSignOut(c, 'auth.sign_out');
       deleteCookie(c, cookie.name, { path: '/', secure: cookie.secure });
       return c.body(null, 204);
     })
     .post('/sign-out-everywhere', staffOnly, async (c) => {
       await invalidateStaffSessions(c.get('db'), c.get('staff').id);
+      await recordSignOut(c, 'auth.sign_out_everywhere');
       deleteCookie(c, cookie.name, { path: '/', secure: cookie.secure });
       return c.body(null, 204);
     })
@@ -183,7 +192,12 @@ export function inviteRoutes(deps: AppDeps) {
       c.json(await inspectInvite(deps.registry, c.req.valid('json').token, deps.now())),
     )
     .post('/accept', validate('json', acceptSchema), async (c) => {
-      const { staffId } = await acceptInvite(deps.registry, c.req.valid('json'), deps.now());
+      const { staffId } = await acceptInvite(
+        deps.registry,
+        c.req.valid('json'),
+        deps.now(),
+        deps.remoteAddress(c),
+      );
       deps.logger.info('invite_accepted', { requestId: c.get('requestId'), staff: staffId });
       return c.json({ staffId });
     });

@@ -1,4 +1,5 @@
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { appendAudit } from '../audit/service';
 import type { TenantRegistry } from '../db/registry';
 import { staff } from '../db/tenant-schema';
 import { AppError } from '../http/errors';
@@ -58,9 +59,21 @@ export async function signIn(
       Math.ceil(waitMs / 1000),
     );
   }
-  const fail = async (error: AppError): Promise<never> => {
+  // Known and unknown accounts both leave an entry, so the time taken still reveals nothing.
+  const fail = async (error: AppError, accountId?: string): Promise<never> => {
     await recordFailure(db, accountKey, accountPolicy, now);
     await recordFailure(db, addressKey, addressPolicy, now);
+    await appendAudit(
+      db,
+      {
+        actorType: 'staff',
+        actorId: accountId,
+        action: 'auth.sign_in_failed',
+        ip: meta.ip,
+        details: { reason: error === wrongCode ? 'second_factor' : 'password' },
+      },
+      now,
+    );
     throw error;
   };
 
@@ -71,7 +84,8 @@ export async function signIn(
     await dummyVerify();
     return fail(wrongCredentials);
   }
-  if (!(await verifyPassword(input.password, account.passwordHash))) return fail(wrongCredentials);
+  if (!(await verifyPassword(input.password, account.passwordHash)))
+    return fail(wrongCredentials, account.id);
 
   if (account.status === 'disabled' || (account.expiresAt !== null && now >= account.expiresAt)) {
     throw new AppError('forbidden', {
@@ -93,7 +107,7 @@ export async function signIn(
       window: 1,
       lastUsedStep: account.totpLastStep ?? undefined,
     });
-    if (!checked.ok) return fail(wrongCode);
+    if (!checked.ok) return fail(wrongCode, account.id);
     // Conditional on the last step, so two requests racing with one code cannot both pass.
     const used = await db
       .update(staff)
@@ -104,7 +118,7 @@ export async function signIn(
           or(isNull(staff.totpLastStep), lt(staff.totpLastStep, checked.step)),
         ),
       );
-    if (used.rowsAffected === 0) return fail(wrongCode);
+    if (used.rowsAffected === 0) return fail(wrongCode, account.id);
   }
   await clearFailures(db, accountKey);
   if (needsRehash(account.passwordHash)) {
@@ -115,5 +129,10 @@ export async function signIn(
       .where(eq(staff.id, account.id));
   }
   const token = await createSession(db, input.tenant, account.id, meta, now);
+  await appendAudit(
+    db,
+    { actorType: 'staff', actorId: account.id, action: 'auth.sign_in', ip: meta.ip },
+    now,
+  );
   return { token, staffId: account.id };
 }

@@ -57,6 +57,8 @@ export function applyHttpBasics<E extends { Variables: BaseVariables }>(
   app: Hono<E>,
   logger: Logger,
   maxBodyBytes = 1024 * 1024,
+  /** Paths that set a body limit of their own (file uploads). */
+  ownBodyLimit?: RegExp,
 ): void {
   const requestIds: MiddlewareHandler<E> = async (c, next) => {
     const id = randomUUID();
@@ -82,16 +84,17 @@ export function applyHttpBasics<E extends { Variables: BaseVariables }>(
       crossOriginResourcePolicy: 'same-origin',
       referrerPolicy: 'no-referrer',
       strictTransportSecurity: 'max-age=63072000; includeSubDomains',
+      // A route that sets a stricter policy (file downloads: sandbox) keeps it.
+      overwrite: false,
     }),
   );
-  app.use(
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw new AppError('payload_too_large');
-      },
-    }),
-  );
+  const limit: MiddlewareHandler<E> = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: () => {
+      throw new AppError('payload_too_large');
+    },
+  });
+  app.use((c, next) => (ownBodyLimit?.test(c.req.path) ? next() : limit(c, next)));
   app.notFound((c) => errorResponse(c, new AppError('not_found')));
   app.onError((error, c) => {
     if (error instanceof AppError) return errorResponse(c, error);

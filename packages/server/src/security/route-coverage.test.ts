@@ -1,7 +1,14 @@
 import { zeroWasteDay } from '@madoguchi/shared/examples';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { totpCode } from '../auth/crypto/index';
-import { submissionEvents, submissionNotes, submissions } from '../db/tenant-schema';
+import { templateCatalog } from '../db/control-schema';
+import {
+  forms,
+  formVersions,
+  submissionEvents,
+  submissionNotes,
+  submissions,
+} from '../db/tenant-schema';
 import { type Operation, staffOperations } from '../openapi';
 import { loadPublishedForm } from '../submissions/forms';
 import { submitApplication } from '../submissions/service';
@@ -25,6 +32,9 @@ type World = {
     formId: string;
     submissionId: string;
     referenceNumber: string;
+    /** A department of B's with a form designed and published through the forms API. */
+    designDepartmentId: string;
+    designFormId: string;
   };
   aFormId: string;
   viewerCookie: string;
@@ -68,6 +78,8 @@ async function snapshotB(): Promise<string> {
     bDb.select().from(submissions),
     bDb.select().from(submissionEvents),
     bDb.select().from(submissionNotes),
+    bDb.select().from(forms),
+    bDb.select().from(formVersions),
   ]);
   // Session timestamps move with every request; the rest must stay exactly as it was.
   return JSON.stringify([...parts, ...applications], (k, v) =>
@@ -100,6 +112,10 @@ async function probeAsA(
     w.b.formId,
     w.b.submissionId,
     w.b.referenceNumber,
+    w.b.designDepartmentId,
+    w.b.designFormId,
+    bDesignDepartment,
+    bFormTitle,
   ])
     expect(text).not.toContain(marker);
   expect(await snapshotB()).toBe(before);
@@ -107,6 +123,11 @@ async function probeAsA(
 
 const bDepartment = () => w.b.departmentId;
 const bStaff = () => w.b.staffId;
+const bDesignDepartment = '青葉区の危機管理課';
+const bFormTitle = '青葉区の防災訓練 参加申込';
+/** Tenant A's admin (a reviewer in A) aimed at B's designed form: not found, whatever the role. */
+const probeBForm = (method: string, suffix: string, body?: unknown) =>
+  probeAsA(method, `/api/forms/${w.b.designFormId}${suffix}`, body, 404);
 
 /** One other-tenant probe per route. */
 const isolationProbes: Record<string, () => Promise<void>> = {
@@ -224,12 +245,62 @@ const isolationProbes: Record<string, () => Promise<void>> = {
   },
   [key('post', '/api/submissions/forms/:formId/proxy')]: () =>
     probeAsA('POST', `/api/submissions/forms/${w.b.formId}/proxy`, { answers: sampleAnswers }, 404),
+  [key('get', '/api/submissions/:submissionId/attachments/:attachmentId')]: () =>
+    probeAsA(
+      'GET',
+      `/api/submissions/${w.b.submissionId}/attachments/att_0000000000000000`,
+      undefined,
+      404,
+    ),
   [key('get', '/api/submissions/:id')]: () =>
     probeAsA('GET', `/api/submissions/${w.b.submissionId}`, undefined, 404),
   [key('post', '/api/submissions/:id/actions')]: () =>
     probeAsA('POST', `/api/submissions/${w.b.submissionId}/actions`, { action: 'accept' }, 404),
   [key('post', '/api/submissions/:id/notes')]: () =>
     probeAsA('POST', `/api/submissions/${w.b.submissionId}/notes`, { body: 'のぞき見' }, 404),
+  [key('get', '/api/forms')]: () => probeAsA('GET', '/api/forms', undefined, 200),
+  [key('post', '/api/forms')]: () =>
+    probeAsA('POST', '/api/forms', { departmentId: w.b.designDepartmentId }, 403),
+  [key('post', '/api/forms/import')]: () =>
+    probeAsA(
+      'POST',
+      '/api/forms/import',
+      { departmentId: w.b.designDepartmentId, definition: zeroWasteDay },
+      403,
+    ),
+  [key('get', '/api/forms/catalog')]: () => probeAsA('GET', '/api/forms/catalog', undefined, 403),
+  [key('post', '/api/forms/catalog/:templateId/import')]: () =>
+    probeAsA(
+      'POST',
+      '/api/forms/catalog/tpl_0000000000000000/import',
+      { departmentId: w.b.designDepartmentId },
+      403,
+    ),
+  [key('get', '/api/forms/:id')]: async () => {
+    await probeBForm('GET', '');
+    await probeAsA('GET', `/api/forms/${w.b.formId}`, undefined, 404);
+  },
+  [key('put', '/api/forms/:id/draft')]: () =>
+    probeBForm('PUT', '/draft', { definition: zeroWasteDay, updatedAt: 0 }),
+  [key('post', '/api/forms/:id/validate')]: () => probeBForm('POST', '/validate'),
+  [key('post', '/api/forms/:id/publish')]: () => probeBForm('POST', '/publish'),
+  [key('post', '/api/forms/:id/close')]: () => probeBForm('POST', '/close'),
+  [key('post', '/api/forms/:id/reopen')]: () => probeBForm('POST', '/reopen'),
+  [key('post', '/api/forms/:id/duplicate')]: () => probeBForm('POST', '/duplicate', {}),
+  [key('get', '/api/forms/:id/export')]: () => probeBForm('GET', '/export'),
+  [key('get', '/api/forms/:id/versions')]: () => probeBForm('GET', '/versions'),
+  [key('get', '/api/forms/:id/versions/:version')]: () => probeBForm('GET', '/versions/1'),
+  [key('post', '/api/forms/:id/share')]: async () => {
+    // The catalog lives in the control plane, outside B's snapshot: it must not grow either.
+    const before = await w.h.registry.control.select().from(templateCatalog);
+    await probeBForm('POST', '/share');
+    expect(await w.h.registry.control.select().from(templateCatalog)).toEqual(before);
+  },
+  // A's admin reads A's own log; probeAsA checks no id of B's shows up in it.
+  [key('get', '/api/audit')]: () => probeAsA('GET', '/api/audit?limit=500', undefined, 200),
+  [key('get', '/api/audit/verify')]: () => probeAsA('GET', '/api/audit/verify', undefined, 200),
+  [key('get', '/api/audit/export.csv')]: () =>
+    probeAsA('GET', '/api/audit/export.csv', undefined, 200),
   [key('get', '/api/openapi.json')]: async () => {
     const text = await (await w.h.request('GET', '/api/openapi.json')).text();
     expect(text).not.toContain('aoba');
@@ -323,6 +394,41 @@ beforeAll(async () => {
     { answers: sampleAnswers, locale: 'ja' },
     { masterKey: h.registry.settings.masterKey, now: h.now() },
   );
+  // B designs a form in a department of its own through the forms API, the way staff do.
+  const bDesign = await json(
+    await h.request('POST', '/api/admin/departments', {
+      cookie: b.cookie,
+      body: { name: bDesignDepartment },
+    }),
+  );
+  const designDepartmentId = String((bDesign.department as Body).id);
+  const bSession = await json(await h.request('GET', '/api/auth/session', { cookie: b.cookie }));
+  await h.request('PUT', `/api/admin/staff/${String((bSession.staff as Body).id)}/grants`, {
+    cookie: b.cookie,
+    body: [
+      {
+        departmentId: designDepartmentId,
+        role: 'designer',
+        canExport: false,
+        canSeeMyNumber: false,
+      },
+    ],
+  });
+  const bDesigned = await json(
+    await h.request('POST', '/api/forms', {
+      cookie: b.cookie,
+      body: {
+        departmentId: designDepartmentId,
+        definition: { ...zeroWasteDay, title: { ja: bFormTitle } },
+      },
+    }),
+  );
+  const designFormId = String((bDesigned.form as Body).id);
+  const bPublished = await h.request('POST', `/api/forms/${designFormId}/publish`, {
+    cookie: b.cookie,
+  });
+  if (bPublished.status !== 200)
+    throw new Error(`publishing B's form failed: ${bPublished.status}`);
   w = {
     h,
     a: { cookie: a.cookie, email: a.email },
@@ -335,6 +441,8 @@ beforeAll(async () => {
       formId: bFormId,
       submissionId: bSubmission.submissionId,
       referenceNumber: bSubmission.referenceNumber,
+      designDepartmentId,
+      designFormId,
     },
     aFormId,
     viewerCookie,

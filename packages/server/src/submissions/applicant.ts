@@ -12,6 +12,7 @@ import { abortUnlessChanged, isUnchangedAbort } from '../db/guards';
 import { newId } from '../db/ids';
 import type { TenantDb } from '../db/registry';
 import { submissionEvents, submissionRevisions, submissions } from '../db/tenant-schema';
+import { attachmentsBindStatements, refsInAnswers } from '../files/service';
 import { AppError } from '../http/errors';
 import {
   accessSecretMatches,
@@ -22,6 +23,7 @@ import {
 } from './access';
 import { loadVersion } from './forms';
 import { accessLinkMail, applicantMail, type MailContext } from './mails';
+import { attachmentProblem } from './service';
 
 /** A submission row. */
 export type SubmissionRow = typeof submissions.$inferSelect;
@@ -210,6 +212,12 @@ export async function resubmitApplication(
         createdAt: now,
         createdBy: 'applicant',
       }),
+      ...attachmentsBindStatements(
+        db,
+        row.id,
+        row.formId,
+        refsInAnswers(definition, validated.answers),
+      ),
       db.insert(submissionEvents).values({
         id: newId('evt'),
         submissionId: row.id,
@@ -232,7 +240,12 @@ export async function resubmitApplication(
         : []),
     ]);
   } catch (error) {
-    if (isUnchangedAbort(error)) refuse('state_changed');
+    // Either the state moved under us or an attachment did not bind: say which we can tell.
+    if (isUnchangedAbort(error)) {
+      const now_ = await db.query.submissions.findFirst({ where: eq(submissions.id, row.id) });
+      if (now_?.state === 'returned') throw attachmentProblem;
+      refuse('state_changed');
+    }
     throw error;
   }
   return { ...row, state: result.next.state, currentRevision: revision, updatedAt: now };

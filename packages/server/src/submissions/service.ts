@@ -8,10 +8,12 @@ import {
   validateAnswers,
 } from '@madoguchi/shared';
 import { and, count, eq, sql } from 'drizzle-orm';
+import { isUnchangedAbort } from '../db/guards';
 import { newId } from '../db/ids';
 import { deriveDatabaseKey } from '../db/keys';
 import type { Tenant, TenantDb } from '../db/registry';
 import { submissionEvents, submissionRevisions, submissions } from '../db/tenant-schema';
+import { attachmentsBindStatements, refsInAnswers } from '../files/service';
 import { AppError } from '../http/errors';
 import { accessSecret, formatAccessToken, hashAccessSecret } from './access';
 import { ensureOpen, type PublishedForm } from './forms';
@@ -59,6 +61,12 @@ export function applicantFacts(
   }
   return { email, searchName };
 }
+
+/** An answer names an upload that does not exist, is used elsewhere, or was altered. */
+export const attachmentProblem = new AppError('validation_failed', {
+  ja: '添付ファイルを確認できませんでした。もう一度添付してください',
+  en: 'An attached file could not be found. Please attach it again',
+});
 
 /** The per-tenant key from which applicants' link secrets are derived. */
 export function tenantAccessKey(masterKey: Buffer, slug: string): string {
@@ -155,6 +163,8 @@ export async function submitApplication(
           createdAt: ctx.now,
           createdBy: ctx.proxyStaffId ?? 'applicant',
         }),
+        // Uploaded files named in the answers are bound to this application, or the batch fails.
+        ...attachmentsBindStatements(db, id, form.id, refsInAnswers(definition, validated.answers)),
         db.insert(submissionEvents).values({
           id: newId('evt'),
           submissionId: id,
@@ -203,6 +213,7 @@ export async function submitApplication(
           : error,
       );
       if (message.includes('FOREIGN KEY')) throw new AppError('form_full');
+      if (isUnchangedAbort(error)) throw attachmentProblem;
       // A retry that raced the first attempt: whichever unique index tripped, the first wins.
       if (message.includes('UNIQUE') && input.clientToken !== undefined) {
         const first = await findByClientToken(db, form.id, input.clientToken, accessKey);

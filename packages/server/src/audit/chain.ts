@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+
+/** Who can act: a staff member, an applicant, the system itself, or the service operator. */
+export type ActorType = 'staff' | 'applicant' | 'system' | 'operator';
+
+/** The fields of an audit entry that its hash covers. */
+export interface ChainedFields {
+  seq: number;
+  at: number;
+  actorType: ActorType;
+  actorId: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  details: Record<string, unknown> | null;
+}
+
+/** The prevHash of the first entry: there is nothing before it. */
+export const genesisHash = '0'.repeat(64);
+
+/**
+ * JSON with object keys sorted at every depth and no spaces, so equal values always give equal
+ * bytes whatever order their keys were written in.
+ * @example canonicalJson({ b: 1, a: [true, null] }) // '{"a":[true,null],"b":1}'
+ */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    const members = Object.keys(record)
+      .sort()
+      .filter((key) => record[key] !== undefined)
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
+    return `{${members.join(',')}}`;
+  }
+  // JSON.stringify says undefined for what JSON cannot hold; the stored column says null.
+  return JSON.stringify(value) ?? 'null';
+}
+
+const fieldOrder = [
+  'seq',
+  'at',
+  'actorType',
+  'actorId',
+  'action',
+  'targetType',
+  'targetId',
+  'ip',
+  'details',
+] as const satisfies readonly (keyof ChainedFields)[];
+
+/**
+ * The bytes an entry's hash covers: a JSON object with its fields in one documented order, so
+ * anyone can recompute it from a CSV export, and `details` canonical.
+ * @example canonicalEntry(entry) // '{"seq":1,"at":…,"actorType":"staff",…,"details":null}'
+ */
+export function canonicalEntry(entry: ChainedFields): string {
+  const members = fieldOrder.map((key) => `${JSON.stringify(key)}:${canonicalJson(entry[key])}`);
+  return `{${members.join(',')}}`;
+}
+
+/**
+ * The hash of an entry: SHA-256 (hex) of the previous entry's hash, a newline and the entry's
+ * canonical JSON, so changing, removing or reordering any entry breaks every link after it.
+ * @example entryHash(genesisHash, firstEntry)
+ */
+export function entryHash(prevHash: string, entry: ChainedFields): string {
+  return createHash('sha256')
+    .update(`${prevHash}\n${canonicalEntry(entry)}`, 'utf8')
+    .digest('hex');
+}
