@@ -4,6 +4,7 @@ import { type Config, ConfigError, loadConfig } from './config';
 import { loadMasterKey } from './db/keys';
 import { openControlDatabase, TenantRegistry } from './db/registry';
 import type { AppDeps } from './deps';
+import { localFileStorage } from './files/storage';
 import { jsonLogger } from './http/logger';
 import { mailFolder, transportFromConfig } from './mail/transports';
 import { startMailWorker } from './mail/worker';
@@ -74,7 +75,11 @@ async function main(): Promise<void> {
   const demoWanted =
     config.DEMO === undefined ? config.NODE_ENV !== 'production' : config.DEMO === 'on';
   if (demoWanted) {
-    const demo = await ensureDemoTenant(registry, Date.now());
+    const demo = await ensureDemoTenant(
+      registry,
+      localFileStorage({ dataDir: config.DATA_DIR, masterKey: master.key }),
+      Date.now(),
+    );
     if (demo) printDemoCredentials(demo, config.STAFF_ORIGIN, config.PUBLIC_ORIGIN);
   }
   const deps: AppDeps = {

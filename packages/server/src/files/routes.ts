@@ -3,6 +3,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
 import type { ResidentVariables } from '../applicant/routes';
+import { appendAudit } from '../audit/service';
 import { requireStaff, type StaffVariables } from '../auth/middleware';
 import type { AppDeps } from '../deps';
 import { AppError } from '../http/errors';
@@ -143,6 +144,19 @@ export function staffFileRoutes(deps: AppDeps, storage: FileStorage = defaultSto
           attachmentId,
           now: deps.now(),
         },
+      );
+      await appendAudit(
+        c.get('db'),
+        {
+          actorType: 'staff',
+          actorId: c.get('staff').id,
+          action: 'attachment.download',
+          targetType: 'submission',
+          targetId: submissionId,
+          details: { attachmentId },
+          ...(deps.remoteAddress(c) ? { ip: deps.remoteAddress(c) } : {}),
+        },
+        deps.now(),
       );
       // The stored type came from the sniffer; anything else is served as opaque bytes.
       const type = Object.hasOwn(fileTypes, attachment.type)

@@ -8,6 +8,7 @@ import {
   validateAnswers,
 } from '@madoguchi/shared';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { writeWithAudit } from '../audit/service';
 import { abortUnlessChanged, isUnchangedAbort } from '../db/guards';
 import { newId } from '../db/ids';
 import type { TenantDb } from '../db/registry';
@@ -117,38 +118,51 @@ export async function withdrawApplication(
   if (!result.ok) refuse(result.reason);
   const definition = await loadVersion(db, row.formId, row.formVersion);
   try {
-    await db.batch([
-      db
-        .update(submissions)
-        .set({
-          state: result.next.state,
-          paymentState: result.next.payment,
-          holdsPlace: false,
-          updatedAt: now,
-        })
-        .where(and(eq(submissions.id, row.id), eq(submissions.state, row.state))),
-      abortUnlessChanged(db),
-      db.insert(submissionEvents).values({
-        id: newId('evt'),
-        submissionId: row.id,
-        at: now,
-        actor: 'applicant',
-        action: 'withdraw',
-        fromState: row.state,
-        toState: result.next.state,
-      }),
-      ...(mail
-        ? applicantMail(db, {
-            event: 'withdrawn',
-            subject: row,
-            definition,
-            mail,
-            locale: 'ja',
-            now,
-            occurrence: now,
+    await writeWithAudit(
+      db,
+      [
+        db
+          .update(submissions)
+          .set({
+            state: result.next.state,
+            paymentState: result.next.payment,
+            holdsPlace: false,
+            updatedAt: now,
           })
-        : []),
-    ]);
+          .where(and(eq(submissions.id, row.id), eq(submissions.state, row.state))),
+        abortUnlessChanged(db),
+        db.insert(submissionEvents).values({
+          id: newId('evt'),
+          submissionId: row.id,
+          at: now,
+          actor: 'applicant',
+          action: 'withdraw',
+          fromState: row.state,
+          toState: result.next.state,
+        }),
+        ...(mail
+          ? applicantMail(db, {
+              event: 'withdrawn',
+              subject: row,
+              definition,
+              mail,
+              locale: 'ja',
+              now,
+              occurrence: now,
+            })
+          : []),
+      ],
+      [
+        {
+          actorType: 'applicant',
+          action: 'submission.withdraw',
+          targetType: 'submission',
+          targetId: row.id,
+          details: { from: row.state },
+        },
+      ],
+      now,
+    );
   } catch (error) {
     if (isUnchangedAbort(error)) refuse('state_changed');
     throw error;
@@ -193,52 +207,65 @@ export async function resubmitApplication(
   }
   const revision = row.currentRevision + 1;
   try {
-    await db.batch([
-      db
-        .update(submissions)
-        .set({ state: result.next.state, currentRevision: revision, updatedAt: now })
-        .where(
-          and(
-            eq(submissions.id, row.id),
-            eq(submissions.state, 'returned'),
-            eq(submissions.currentRevision, row.currentRevision),
+    await writeWithAudit(
+      db,
+      [
+        db
+          .update(submissions)
+          .set({ state: result.next.state, currentRevision: revision, updatedAt: now })
+          .where(
+            and(
+              eq(submissions.id, row.id),
+              eq(submissions.state, 'returned'),
+              eq(submissions.currentRevision, row.currentRevision),
+            ),
           ),
+        abortUnlessChanged(db),
+        db.insert(submissionRevisions).values({
+          submissionId: row.id,
+          revision,
+          answers: validated.answers,
+          createdAt: now,
+          createdBy: 'applicant',
+        }),
+        ...attachmentsBindStatements(
+          db,
+          row.id,
+          row.formId,
+          refsInAnswers(definition, validated.answers),
         ),
-      abortUnlessChanged(db),
-      db.insert(submissionRevisions).values({
-        submissionId: row.id,
-        revision,
-        answers: validated.answers,
-        createdAt: now,
-        createdBy: 'applicant',
-      }),
-      ...attachmentsBindStatements(
-        db,
-        row.id,
-        row.formId,
-        refsInAnswers(definition, validated.answers),
-      ),
-      db.insert(submissionEvents).values({
-        id: newId('evt'),
-        submissionId: row.id,
-        at: now,
-        actor: 'applicant',
-        action: 'resubmit',
-        fromState: 'returned',
-        toState: result.next.state,
-      }),
-      ...(mail
-        ? applicantMail(db, {
-            event: 'resubmitted',
-            subject: row,
-            definition,
-            mail,
-            locale,
-            now,
-            occurrence: revision,
-          })
-        : []),
-    ]);
+        db.insert(submissionEvents).values({
+          id: newId('evt'),
+          submissionId: row.id,
+          at: now,
+          actor: 'applicant',
+          action: 'resubmit',
+          fromState: 'returned',
+          toState: result.next.state,
+        }),
+        ...(mail
+          ? applicantMail(db, {
+              event: 'resubmitted',
+              subject: row,
+              definition,
+              mail,
+              locale,
+              now,
+              occurrence: revision,
+            })
+          : []),
+      ],
+      [
+        {
+          actorType: 'applicant',
+          action: 'submission.resubmit',
+          targetType: 'submission',
+          targetId: row.id,
+          details: { revision },
+        },
+      ],
+      now,
+    );
   } catch (error) {
     // Either the state moved under us or an attachment did not bind: say which we can tell.
     if (isUnchangedAbort(error)) {
@@ -294,15 +321,27 @@ export async function renewAccessLinks(
     const accessToken = formatAccessToken(submission.id, secret);
     const definition = await loadVersion(db, submission.formId, submission.formVersion);
     // The new link and its mail go together: a link no one was told about helps no one.
-    await db.batch([
-      db
-        .update(submissions)
-        .set({ accessSecretHash: hashAccessSecret(secret), updatedAt: now })
-        .where(eq(submissions.id, submission.id)),
-      ...(mail
-        ? accessLinkMail(db, { subject: submission, accessToken, definition, mail, now })
-        : []),
-    ]);
+    await writeWithAudit(
+      db,
+      [
+        db
+          .update(submissions)
+          .set({ accessSecretHash: hashAccessSecret(secret), updatedAt: now })
+          .where(eq(submissions.id, submission.id)),
+        ...(mail
+          ? accessLinkMail(db, { subject: submission, accessToken, definition, mail, now })
+          : []),
+      ],
+      [
+        {
+          actorType: 'applicant',
+          action: 'submission.link_renewed',
+          targetType: 'submission',
+          targetId: submission.id,
+        },
+      ],
+      now,
+    );
     renewed.push({ submission, accessToken });
   }
   return renewed;

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { type FormDefinition, formDefinitionSchema } from '@madoguchi/shared';
 import { and, eq } from 'drizzle-orm';
 import * as v from 'valibot';
@@ -53,9 +54,17 @@ export async function loadPublishedForm(
   if (!form || form.publishedVersion === null) throw new AppError('not_found');
   const definition = await cachedVersion(db, formId, form.publishedVersion);
   if (!definition) throw new AppError('not_found');
-  if (definition.settings.access === 'secret_link' && (key === undefined || key !== form.accessKey))
+  if (definition.settings.access === 'secret_link' && !keyMatches(key, form.accessKey))
     throw new AppError('not_found');
   return { form, version: form.publishedVersion, definition };
+}
+
+/** Compares a link's key with the form's in constant time, so the key cannot be guessed by timing. */
+function keyMatches(given: string | undefined, stored: string | null): boolean {
+  if (given === undefined || stored === null) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(stored);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** Whether residents can submit now: closed, not yet open, or past its closing time. */

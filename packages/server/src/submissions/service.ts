@@ -8,6 +8,7 @@ import {
   validateAnswers,
 } from '@madoguchi/shared';
 import { and, count, eq, sql } from 'drizzle-orm';
+import { writeWithAudit } from '../audit/service';
 import { isUnchangedAbort } from '../db/guards';
 import { newId } from '../db/ids';
 import { deriveDatabaseKey } from '../db/keys';
@@ -150,54 +151,73 @@ export async function submitApplication(
         ? sql`1`
         : sql`(SELECT count(*) FROM ${submissions} WHERE ${submissions.formId} = ${form.id} AND ${submissions.holdsPlace} = 1) < ${capacity}`;
     try {
-      const [inserted] = await db.batch([
-        db.run(sql`INSERT INTO ${submissions} (id, form_id, form_version, reference_number, state, payment_state, access_secret_hash, applicant_email, search_name, person_key, client_token, holds_place, current_revision, proxy_staff_id, payment_deadline, submitted_at, updated_at)
+      const [inserted] = await writeWithAudit(
+        db,
+        [
+          db.run(sql`INSERT INTO ${submissions} (id, form_id, form_version, reference_number, state, payment_state, access_secret_hash, applicant_email, search_name, person_key, client_token, holds_place, current_revision, proxy_staff_id, payment_deadline, submitted_at, updated_at)
           SELECT ${row.id}, ${row.formId}, ${row.formVersion}, ${row.referenceNumber}, ${row.state}, ${row.paymentState}, ${row.accessSecretHash}, ${row.applicantEmail}, ${row.searchName}, ${row.personKey}, ${row.clientToken}, 1, 1, ${row.proxyStaffId}, ${row.paymentDeadline}, ${row.submittedAt}, ${row.updatedAt}
           WHERE ${room}`),
-        // References the row above: with no room it was not inserted, this fails the foreign key
-        // and the whole batch is rolled back.
-        db.insert(submissionRevisions).values({
-          submissionId: id,
-          revision: 1,
-          answers: validated.answers,
-          createdAt: ctx.now,
-          createdBy: ctx.proxyStaffId ?? 'applicant',
-        }),
-        // Uploaded files named in the answers are bound to this application, or the batch fails.
-        ...attachmentsBindStatements(db, id, form.id, refsInAnswers(definition, validated.answers)),
-        db.insert(submissionEvents).values({
-          id: newId('evt'),
-          submissionId: id,
-          at: ctx.now,
-          actor: ctx.proxyStaffId ? 'staff' : 'applicant',
-          staffId: ctx.proxyStaffId ?? null,
-          action: 'submit',
-          fromState: null,
-          toState: state,
-        }),
-        // The arrival mail (到達) and the department's alert commit with the application or not at all.
-        ...(ctx.mail
-          ? [
-              ...applicantMail(db, {
-                event: 'arrival',
-                subject,
-                definition,
-                mail: ctx.mail,
-                locale: input.locale,
-                now: ctx.now,
-                occurrence: 1,
-                accessToken,
-              }),
-              ...(await departmentAlert(db, {
-                subject,
-                definition,
-                departmentId: form.departmentId,
-                mail: ctx.mail,
-                now: ctx.now,
-              })),
-            ]
-          : []),
-      ]);
+          // References the row above: with no room it was not inserted, this fails the foreign key
+          // and the whole batch is rolled back.
+          db.insert(submissionRevisions).values({
+            submissionId: id,
+            revision: 1,
+            answers: validated.answers,
+            createdAt: ctx.now,
+            createdBy: ctx.proxyStaffId ?? 'applicant',
+          }),
+          // Uploaded files named in the answers are bound to this application, or the batch fails.
+          ...attachmentsBindStatements(
+            db,
+            id,
+            form.id,
+            refsInAnswers(definition, validated.answers),
+          ),
+          db.insert(submissionEvents).values({
+            id: newId('evt'),
+            submissionId: id,
+            at: ctx.now,
+            actor: ctx.proxyStaffId ? 'staff' : 'applicant',
+            staffId: ctx.proxyStaffId ?? null,
+            action: 'submit',
+            fromState: null,
+            toState: state,
+          }),
+          // The arrival mail (到達) and the department's alert commit with the application or not at all.
+          ...(ctx.mail
+            ? [
+                ...applicantMail(db, {
+                  event: 'arrival',
+                  subject,
+                  definition,
+                  mail: ctx.mail,
+                  locale: input.locale,
+                  now: ctx.now,
+                  occurrence: 1,
+                  accessToken,
+                }),
+                ...(await departmentAlert(db, {
+                  subject,
+                  definition,
+                  departmentId: form.departmentId,
+                  mail: ctx.mail,
+                  now: ctx.now,
+                })),
+              ]
+            : []),
+        ],
+        [
+          {
+            actorType: ctx.proxyStaffId ? 'staff' : 'applicant',
+            ...(ctx.proxyStaffId ? { actorId: ctx.proxyStaffId } : {}),
+            action: ctx.proxyStaffId ? 'submission.proxy_entry' : 'submission.submit',
+            targetType: 'submission',
+            targetId: id,
+            details: { formId: form.id, version, state },
+          },
+        ],
+        ctx.now,
+      );
       if (inserted.rowsAffected !== 1) throw new AppError('form_full');
       return {
         submissionId: id,

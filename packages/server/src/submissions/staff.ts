@@ -10,6 +10,7 @@ import {
   submissionStates,
 } from '@madoguchi/shared';
 import { and, asc, count, desc, eq, gte, inArray, like, lt, or, type SQL } from 'drizzle-orm';
+import { appendAudit, writeWithAudit } from '../audit/service';
 import type { Actor } from '../auth/authorize';
 import { authorize } from '../auth/authorize';
 import { abortUnlessChanged, isUnchangedAbort } from '../db/guards';
@@ -188,6 +189,19 @@ export async function submissionDetail(db: TenantDb, actor: Actor, id: string, n
     { kind: 'submission.handle', departmentId: form.departmentId, formId: form.id },
     now,
   );
+  // Every staff read of an application's personal data is on record (who, what, when).
+  await appendAudit(
+    db,
+    {
+      actorType: 'staff',
+      actorId: actor.staffId,
+      action: 'submission.read',
+      targetType: 'submission',
+      targetId: id,
+      details: { myNumberVisible: seesMyNumber },
+    },
+    now,
+  );
   return {
     submission: {
       id: row.id,
@@ -305,45 +319,59 @@ export async function actOnSubmission(
       );
   }
   try {
-    await db.batch([
-      db
-        .update(submissions)
-        .set({
-          state: result.next.state,
-          paymentState: result.next.payment,
-          updatedAt: now,
-          ...(result.next.state === 'rejected' ? { holdsPlace: false } : {}),
-        })
-        .where(and(eq(submissions.id, id), eq(submissions.state, row.state))),
-      abortUnlessChanged(db),
-      db.insert(submissionEvents).values({
-        id: newId('evt'),
-        submissionId: id,
-        at: now,
-        actor: 'staff',
-        staffId: actor.staffId,
-        action: input.action,
-        fromState: row.state,
-        toState: result.next.state,
-        message: input.message ?? input.reason ?? null,
-        fieldsToFix: input.fieldsToFix ?? null,
-      }),
-      ...(mail && mailEvents[input.action]
-        ? applicantMail(db, {
-            event: mailEvents[input.action] ?? 'acceptance',
-            subject: row,
-            definition,
-            mail,
-            locale: 'ja',
-            now,
-            occurrence: now,
-            ...((input.message ?? input.reason)
-              ? { staffMessage: input.message ?? input.reason }
-              : {}),
-            ...(input.fieldsToFix ? { fieldsToFix: input.fieldsToFix } : {}),
+    await writeWithAudit(
+      db,
+      [
+        db
+          .update(submissions)
+          .set({
+            state: result.next.state,
+            paymentState: result.next.payment,
+            updatedAt: now,
+            ...(result.next.state === 'rejected' ? { holdsPlace: false } : {}),
           })
-        : []),
-    ]);
+          .where(and(eq(submissions.id, id), eq(submissions.state, row.state))),
+        abortUnlessChanged(db),
+        db.insert(submissionEvents).values({
+          id: newId('evt'),
+          submissionId: id,
+          at: now,
+          actor: 'staff',
+          staffId: actor.staffId,
+          action: input.action,
+          fromState: row.state,
+          toState: result.next.state,
+          message: input.message ?? input.reason ?? null,
+          fieldsToFix: input.fieldsToFix ?? null,
+        }),
+        ...(mail && mailEvents[input.action]
+          ? applicantMail(db, {
+              event: mailEvents[input.action] ?? 'acceptance',
+              subject: row,
+              definition,
+              mail,
+              locale: 'ja',
+              now,
+              occurrence: now,
+              ...((input.message ?? input.reason)
+                ? { staffMessage: input.message ?? input.reason }
+                : {}),
+              ...(input.fieldsToFix ? { fieldsToFix: input.fieldsToFix } : {}),
+            })
+          : []),
+      ],
+      [
+        {
+          actorType: 'staff',
+          actorId: actor.staffId,
+          action: `submission.${input.action}`,
+          targetType: 'submission',
+          targetId: id,
+          details: { from: row.state, to: result.next.state },
+        },
+      ],
+      now,
+    );
   } catch (error) {
     if (isUnchangedAbort(error)) throw new AppError('conflict');
     throw error;
@@ -365,6 +393,19 @@ export async function addNote(db: TenantDb, actor: Actor, id: string, body: stri
   )
     throw new AppError('forbidden');
   const note = { id: newId('not'), submissionId: id, staffId: actor.staffId, at: now, body };
-  await db.insert(submissionNotes).values(note);
+  await writeWithAudit(
+    db,
+    [db.insert(submissionNotes).values(note)],
+    [
+      {
+        actorType: 'staff',
+        actorId: actor.staffId,
+        action: 'submission.note',
+        targetType: 'submission',
+        targetId: id,
+      },
+    ],
+    now,
+  );
   return note;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { totpCode } from '../auth/crypto/index';
+import { localFileStorage } from '../files/storage';
 import { createHarness } from '../testing/harness';
 import { type DemoCredentials, ensureDemoTenant } from './demo';
 
@@ -7,7 +8,11 @@ let h: Awaited<ReturnType<typeof createHarness>>;
 let demo: DemoCredentials | undefined;
 beforeAll(async () => {
   h = await createHarness();
-  demo = await ensureDemoTenant(h.registry, h.now());
+  demo = await ensureDemoTenant(
+    h.registry,
+    localFileStorage({ dataDir: h.dataDir, masterKey: h.registry.settings.masterKey }),
+    h.now(),
+  );
 }, 60_000);
 afterAll(() => h.close());
 
@@ -21,7 +26,13 @@ test('the first start makes a demo municipality with the example forms and sampl
 });
 
 test('it is made once: a data folder with tenants gets none', async () => {
-  expect(await ensureDemoTenant(h.registry, h.now())).toBeUndefined();
+  expect(
+    await ensureDemoTenant(
+      h.registry,
+      localFileStorage({ dataDir: h.dataDir, masterKey: h.registry.settings.masterKey }),
+      h.now(),
+    ),
+  ).toBeUndefined();
 });
 
 test('the printed credentials work, and the admin sees the applications in the inbox', async () => {

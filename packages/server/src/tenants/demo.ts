@@ -6,10 +6,17 @@ import { loadActor } from '../auth/middleware';
 import { newId } from '../db/ids';
 import type { TenantRegistry } from '../db/registry';
 import { departments, forms, formVersions, roleGrants, staff } from '../db/tenant-schema';
+import { saveUpload } from '../files/service';
+import type { FileStorage } from '../files/storage';
 import { loadPublishedForm } from '../submissions/forms';
 import { submitApplication } from '../submissions/service';
 import { actOnSubmission } from '../submissions/staff';
 import { createTenant, listTenants } from './service';
+
+/** A one-page PDF saying it is a sample, for the demo's attachments. */
+const samplePdf = new TextEncoder().encode(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 
 /** Which demo department owns which example form. */
 const departmentOf: Record<string, string> = {
@@ -40,6 +47,7 @@ export interface DemoCredentials {
  */
 export async function ensureDemoTenant(
   registry: TenantRegistry,
+  storage: FileStorage,
   now: number,
 ): Promise<DemoCredentials | undefined> {
   if ((await listTenants(registry)).length > 0) return undefined;
@@ -147,11 +155,25 @@ export async function ensureDemoTenant(
     if (!answers) continue;
     try {
       const published = await loadPublishedForm(db, formId, accessKey ?? undefined);
+      // Sample answers name attachments; the demo uploads a small PDF for each file field.
+      const withFiles: Record<string, unknown> = structuredClone(answers);
+      for (const { field, group } of listFields(parsed.definition)) {
+        if (group || field.type !== 'file' || !Object.hasOwn(withFiles, field.id)) continue;
+        const upload = {
+          tenantSlug: tenant.slug,
+          form: published,
+          fieldId: field.id,
+          name: 'サンプル書類.pdf',
+          bytes: samplePdf,
+          now,
+        };
+        withFiles[field.id] = [await saveUpload(db, storage, upload)];
+      }
       const result = await submitApplication(
         db,
         tenant,
         published,
-        { answers, locale: 'ja' },
+        { answers: withFiles, locale: 'ja' },
         { masterKey: registry.settings.masterKey, now },
       );
       applications++;
