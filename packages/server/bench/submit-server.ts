@@ -56,7 +56,7 @@ if (!pregnancy || !zeroWaste) throw new Error('examples missing');
 const formId = await publishForTest(db, pregnancy, Date.now());
 const raceFormId = await publishForTest(
   db,
-  { ...zeroWaste, settings: { capacity: 50 } },
+  { ...zeroWaste, settings: { capacity: 50 }, options: { emailVerification: false } },
   Date.now(),
 );
 

@@ -18,6 +18,7 @@ let aobaFormId: string;
 const open = (d: typeof zeroWasteDay) => ({
   ...structuredClone(d),
   settings: { ...d.settings, opensAt: undefined, closesAt: undefined },
+  options: { ...d.options, emailVerification: false },
 });
 const answers = (n: number) => ({
   participant_name: { family: '緑', given: `太郎${n}`, familyKana: 'みどり', givenKana: 'たろう' },
@@ -260,5 +261,121 @@ describe('the applicant’s link', () => {
     expect((await call('GET', '/t/midori/api/submission', { token: old })).status).toBe(404);
     const mails = await midori.select().from(outbox).where(eq(outbox.to, 'taro13@example.jp'));
     expect(mails.map((m) => m.eventKey.split(':')[1])).toEqual(['arrival', 'access_link']);
+  });
+});
+
+describe('email verification before filling', () => {
+  let verifyingForm: string;
+  beforeAll(async () => {
+    verifyingForm = await publishForTest(
+      midori,
+      { ...open(zeroWasteDay), options: { emailVerification: true } },
+      h.now(),
+    );
+  });
+
+  async function codeFromMail(verificationId: string): Promise<string> {
+    const mail = await midori.query.outbox.findFirst({
+      where: eq(outbox.eventKey, `${verificationId}:email_verification`),
+    });
+    return /\b(\d{6})\b/.exec(mail?.body ?? '')?.[1] ?? '';
+  }
+
+  test('a code by mail, confirmed, lets the same address apply; nothing without it', async () => {
+    const start = await call('POST', `/t/midori/api/forms/${verifyingForm}/email-verifications`, {
+      body: { email: 'Taro30@Example.jp' },
+    });
+    expect(start.status).toBe(202);
+    const { verificationId } = (await start.json()) as { verificationId: string };
+    const code = await codeFromMail(verificationId);
+    expect(code).toMatch(/^\d{6}$/);
+    const confirmed = await call(
+      'POST',
+      `/t/midori/api/forms/${verifyingForm}/email-verifications/${verificationId}/confirm`,
+      { body: { code } },
+    );
+    expect(confirmed.status).toBe(200);
+    const { verificationToken } = (await confirmed.json()) as { verificationToken: string };
+
+    const without = await call('POST', `/t/midori/api/forms/${verifyingForm}/submissions`, {
+      body: { answers: answers(30) },
+    });
+    expect(without.status).toBe(400);
+    const otherAddress = await call('POST', `/t/midori/api/forms/${verifyingForm}/submissions`, {
+      body: { answers: answers(31), emailVerificationToken: verificationToken },
+    });
+    expect(otherAddress.status).toBe(400);
+    const other = await call('POST', `/t/midori/api/forms/${formId}/submissions`, {
+      body: { answers: answers(30), emailVerificationToken: verificationToken },
+    });
+    expect(other.status).toBe(201);
+    const ok = await call('POST', `/t/midori/api/forms/${verifyingForm}/submissions`, {
+      body: { answers: answers(30), emailVerificationToken: verificationToken },
+    });
+    expect(ok.status).toBe(201);
+  });
+
+  test('wrong codes count; after five the code is used up; a right code works once', async () => {
+    const start = (await (
+      await call('POST', `/t/midori/api/forms/${verifyingForm}/email-verifications`, {
+        body: { email: 'taro32@example.jp' },
+      })
+    ).json()) as { verificationId: string };
+    const path = `/t/midori/api/forms/${verifyingForm}/email-verifications/${start.verificationId}/confirm`;
+    const code = await codeFromMail(start.verificationId);
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 5; i++)
+      expect((await call('POST', path, { body: { code: wrong } })).status).toBe(400);
+    expect((await call('POST', path, { body: { code } })).status).toBe(410);
+  });
+
+  test('a code for another form, an unknown id, and a form that does not verify are refused', async () => {
+    const start = (await (
+      await call('POST', `/t/midori/api/forms/${verifyingForm}/email-verifications`, {
+        body: { email: 'taro33@example.jp' },
+      })
+    ).json()) as { verificationId: string };
+    const code = await codeFromMail(start.verificationId);
+    expect(
+      (
+        await call(
+          'POST',
+          `/t/midori/api/forms/${formId}/email-verifications/${start.verificationId}/confirm`,
+          { body: { code } },
+        )
+      ).status,
+    ).toBe(410);
+    expect(
+      (
+        await call(
+          'POST',
+          `/t/midori/api/forms/${verifyingForm}/email-verifications/ver_0000000000000000/confirm`,
+          { body: { code } },
+        )
+      ).status,
+    ).toBe(410);
+    expect(
+      (
+        await call('POST', `/t/midori/api/forms/${formId}/email-verifications`, {
+          body: { email: 'x@example.jp' },
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await call('POST', `/t/midori/api/forms/${verifyingForm}/email-verifications`, {
+          body: { email: 'not an address' },
+        })
+      ).status,
+    ).toBe(400);
+  });
+
+  test('at most five codes an hour per address', async () => {
+    const send = () =>
+      call('POST', `/t/midori/api/forms/${verifyingForm}/email-verifications`, {
+        body: { email: 'flood@example.jp' },
+      });
+    for (let i = 0; i < 5; i++) expect((await send()).status).toBe(202);
+    expect((await send()).status).toBe(429);
   });
 });

@@ -15,6 +15,10 @@ import {
   resubmitApplication,
   withdrawApplication,
 } from '../submissions/applicant';
+import {
+  confirmEmailVerification,
+  startEmailVerification,
+} from '../submissions/email-verification';
 import { ensureOpen, loadPublishedForm } from '../submissions/forms';
 import { placesHeld, submitApplication } from '../submissions/service';
 
@@ -39,6 +43,14 @@ const submitSchema = v.strictObject({
     ),
   ),
   locale: localeSchema,
+  emailVerificationToken: v.optional(v.pipe(v.string(), v.maxLength(100))),
+});
+const verifySchema = v.strictObject({ email: v.pipe(v.string(), v.maxLength(254), v.email()) });
+const confirmSchema = v.strictObject({ code: v.pipe(v.string(), v.maxLength(20)) });
+const verificationParams = v.strictObject({
+  slug: v.string(),
+  formId: v.pipe(v.string(), v.maxLength(64)),
+  id: v.pipe(v.string(), v.maxLength(64)),
 });
 const resubmitSchema = v.strictObject({
   answers: v.record(v.string(), v.unknown()),
@@ -136,12 +148,52 @@ export function residentRoutes(deps: AppDeps) {
             answers: body.answers,
             locale: localeOf(c, body.locale),
             ...(body.clientToken ? { clientToken: body.clientToken } : {}),
+            ...(body.emailVerificationToken
+              ? { emailVerificationToken: body.emailVerificationToken }
+              : {}),
           },
           { masterKey: deps.registry.settings.masterKey, now: deps.now(), mail: mailContext(c) },
         );
         return c.json(
           { ...result, statusUrl: statusUrl(c.get('tenant').slug, result.accessToken) },
           201,
+        );
+      },
+    )
+    .post(
+      '/:slug/api/forms/:formId/email-verifications',
+      validate('param', formParams),
+      validate('json', verifySchema),
+      async (c) => {
+        const published = await loadPublishedForm(
+          c.get('db'),
+          c.req.valid('param').formId,
+          c.req.query('key'),
+        );
+        const started = await startEmailVerification(
+          c.get('db'),
+          published,
+          c.req.valid('json').email,
+          mailContext(c),
+          deps.now(),
+        );
+        return c.json(started, 202);
+      },
+    )
+    .post(
+      '/:slug/api/forms/:formId/email-verifications/:id/confirm',
+      validate('param', verificationParams),
+      validate('json', confirmSchema),
+      async (c) => {
+        const { formId, id } = c.req.valid('param');
+        return c.json(
+          await confirmEmailVerification(
+            c.get('db'),
+            formId,
+            id,
+            c.req.valid('json').code,
+            deps.now(),
+          ),
         );
       },
     )

@@ -378,7 +378,7 @@ beforeAll(async () => {
     ],
   });
   a.cookie = await relogin(h, a.email, a.secret);
-  const openForm = { ...structuredClone(zeroWasteDay), settings: { capacity: 50 } };
+  const openForm = { ...structuredClone(zeroWasteDay), settings: { capacity: 50 }, options: { emailVerification: false } };
   const aDb = await h.registry.database('midori');
   const aFormId = await publishForTest(aDb, openForm, h.now(), { departmentId: aDepartmentId });
   const bDb = await h.registry.database('aoba');

@@ -17,6 +17,7 @@ import { submissionEvents, submissionRevisions, submissions } from '../db/tenant
 import { attachmentsBindStatements, refsInAnswers } from '../files/service';
 import { AppError } from '../http/errors';
 import { accessSecret, formatAccessToken, hashAccessSecret } from './access';
+import { verifiedEmail } from './email-verification';
 import { ensureOpen, type PublishedForm } from './forms';
 import { applicantMail, departmentAlert, type MailContext } from './mails';
 import { newReferenceNumber } from './reference-number';
@@ -27,6 +28,8 @@ export interface SubmitInput {
   /** Chosen by the client once per attempt; a retry with the same token gets the first result. */
   clientToken?: string;
   locale: Locale;
+  /** The proof from confirming the emailed code, on forms that verify addresses. */
+  emailVerificationToken?: string;
 }
 
 /** The result a resident gets: the reference number and the secret access token. */
@@ -107,6 +110,19 @@ export async function submitApplication(
     if (first) return first;
   }
   const facts = applicantFacts(definition, validated.answers);
+  // At the counter staff see the person; online, the address must have been proven first.
+  if (definition.options.emailVerification && !ctx.proxyStaffId) {
+    const verified = await verifiedEmail(db, form.id, input.emailVerificationToken, ctx.now);
+    if (facts.email !== null && facts.email.toLowerCase() !== verified) {
+      throw new AppError('validation_failed', undefined, [
+        {
+          path: 'email',
+          message: '確認したメールアドレスと異なります / This is not the address you verified',
+        },
+      ]);
+    }
+    facts.email = facts.email ?? verified;
+  }
   const rule = definition.settings.onePerPerson;
   const personKey = rule === 'email' && facts.email ? facts.email.toLowerCase() : null;
   const { state, payment } = initialState(definition.options.payment.mode);

@@ -1,13 +1,21 @@
-import { listFields, parseDefinition } from '@madoguchi/shared';
+import { type FormDefinition, listFields, parseDefinition } from '@madoguchi/shared';
 import { exampleAnswers, exampleDefinitions } from '@madoguchi/shared/examples';
 import { eq } from 'drizzle-orm';
-import { generateTotpSecret, hashPassword, randomString } from '../auth/crypto/index';
+import { generateTotpSecret, hashPassword, hashSecret, randomString } from '../auth/crypto/index';
 import { loadActor } from '../auth/middleware';
 import { newId } from '../db/ids';
-import type { TenantRegistry } from '../db/registry';
-import { departments, forms, formVersions, roleGrants, staff } from '../db/tenant-schema';
+import type { TenantDb, TenantRegistry } from '../db/registry';
+import {
+  departments,
+  emailVerifications,
+  forms,
+  formVersions,
+  roleGrants,
+  staff,
+} from '../db/tenant-schema';
 import { saveUpload } from '../files/service';
 import type { FileStorage } from '../files/storage';
+import { randomAccessSecret } from '../submissions/access';
 import { loadPublishedForm } from '../submissions/forms';
 import { submitApplication } from '../submissions/service';
 import { actOnSubmission } from '../submissions/staff';
@@ -17,6 +25,42 @@ import { createTenant, listTenants } from './service';
 const samplePdf = new TextEncoder().encode(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
+
+/**
+ * Seed data for forms that verify addresses: a proof as if the sample applicant had typed the
+ * code from the mail, for the first email answer of the sample.
+ */
+async function seedVerifiedEmail(
+  db: TenantDb,
+  formId: string,
+  definition: FormDefinition,
+  answers: Record<string, unknown>,
+  now: number,
+): Promise<string | undefined> {
+  const field = listFields(definition).find(({ field: f, group }) => !group && f.type === 'email');
+  const raw = field ? answers[field.field.id] : undefined;
+  const address =
+    typeof raw === 'string'
+      ? raw
+      : raw && typeof raw === 'object' && 'value' in raw
+        ? String(raw.value)
+        : undefined;
+  if (!address) return undefined;
+  const id = newId('ver');
+  const secret = randomAccessSecret();
+  await db
+    .insert(emailVerifications)
+    .values({
+      id,
+      formId,
+      email: address.toLowerCase(),
+      codeHash: Buffer.from(hashSecret(secret)),
+      createdAt: now,
+      expiresAt: now + 60 * 60_000,
+      verifiedAt: now,
+    });
+  return `${id}.${secret}`;
+}
 
 /** Which demo department owns which example form. */
 const departmentOf: Record<string, string> = {
@@ -169,11 +213,18 @@ export async function ensureDemoTenant(
         };
         withFiles[field.id] = [await saveUpload(db, storage, upload)];
       }
+      const emailVerificationToken = parsed.definition.options.emailVerification
+        ? await seedVerifiedEmail(db, formId, parsed.definition, withFiles, now)
+        : undefined;
       const result = await submitApplication(
         db,
         tenant,
         published,
-        { answers: withFiles, locale: 'ja' },
+        {
+          answers: withFiles,
+          locale: 'ja',
+          ...(emailVerificationToken ? { emailVerificationToken } : {}),
+        },
         { masterKey: registry.settings.masterKey, now },
       );
       applications++;
