@@ -6,6 +6,7 @@ import { auditRoutes } from './audit/routes';
 import { csrfProtection, type StaffVariables } from './auth/middleware';
 import { authRoutes, inviteRoutes } from './auth/routes';
 import type { AppDeps } from './deps';
+import { exportRoutes } from './exports/routes';
 import { residentFileRoutes, staffFileRoutes, uploadPathPattern } from './files/routes';
 import { formRoutes } from './forms/routes';
 import { applyHttpBasics, type BaseVariables } from './http/middleware';
@@ -47,6 +48,7 @@ export function createStaffApp(deps: AppDeps) {
     .route('/api/audit', auditRoutes(deps))
     .route('/api/submissions', submissionRoutes(deps))
     .route('/api/submissions', staffFileRoutes(deps))
+    .route('/api/exports', exportRoutes(deps))
     .route('/api/forms', formRoutes(deps))
     .get('/api/openapi.json', (c) => c.json(openApi));
 }

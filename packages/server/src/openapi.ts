@@ -10,6 +10,7 @@ import {
 } from './admin/schemas';
 import { auditOperations } from './audit/operations';
 import { acceptSchema, passwordSchema, signInSchema, tokenSchema, totpSchema } from './auth/routes';
+import { exportOperations } from './exports/routes';
 import { fileOperations } from './files/operations';
 import { formOperations } from './forms/operations';
 import { errorStatus } from './http/errors';
@@ -213,6 +214,7 @@ export const staffOperations: Operation[] = [
   },
   ...submissionOperations,
   ...fileOperations,
+  ...exportOperations,
   ...auditOperations,
   ...formOperations,
 ];

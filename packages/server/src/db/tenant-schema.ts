@@ -195,6 +195,8 @@ export const submissions = sqliteTable(
   },
   (table) => [
     index('submissions_form_state').on(table.formId, table.state),
+    // Inbox and export pages walk a form's applications in submission order.
+    index('submissions_form_submitted').on(table.formId, table.submittedAt, table.id),
     uniqueIndex('submissions_client_token').on(table.formId, table.clientToken),
     uniqueIndex('submissions_person')
       .on(table.formId, table.personKey)

@@ -252,6 +252,12 @@ const isolationProbes: Record<string, () => Promise<void>> = {
       undefined,
       404,
     ),
+  [key('get', '/api/exports/forms/:formId/submissions.csv')]: () =>
+    probeAsA('GET', `/api/exports/forms/${w.b.formId}/submissions.csv`, undefined, 404),
+  [key('get', '/api/exports/forms/:formId/submissions.xlsx')]: () =>
+    probeAsA('GET', `/api/exports/forms/${w.b.formId}/submissions.xlsx`, undefined, 404),
+  [key('get', '/api/exports/forms/:formId/shift-jis-report')]: () =>
+    probeAsA('GET', `/api/exports/forms/${w.b.formId}/shift-jis-report`, undefined, 404),
   [key('get', '/api/submissions/:id')]: () =>
     probeAsA('GET', `/api/submissions/${w.b.submissionId}`, undefined, 404),
   [key('post', '/api/submissions/:id/actions')]: () =>
@@ -378,7 +384,11 @@ beforeAll(async () => {
     ],
   });
   a.cookie = await relogin(h, a.email, a.secret);
-  const openForm = { ...structuredClone(zeroWasteDay), settings: { capacity: 50 }, options: { emailVerification: false } };
+  const openForm = {
+    ...structuredClone(zeroWasteDay),
+    settings: { capacity: 50 },
+    options: { emailVerification: false },
+  };
   const aDb = await h.registry.database('midori');
   const aFormId = await publishForTest(aDb, openForm, h.now(), { departmentId: aDepartmentId });
   const bDb = await h.registry.database('aoba');

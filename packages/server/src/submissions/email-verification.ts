@@ -69,16 +69,14 @@ export async function startEmailVerification(
     },
   });
   await db.batch([
-    db
-      .insert(emailVerifications)
-      .values({
-        id,
-        formId: published.form.id,
-        email: address,
-        codeHash: Buffer.from(hashSecret(code)),
-        createdAt: now,
-        expiresAt: now + codeMinutes * 60_000,
-      }),
+    db.insert(emailVerifications).values({
+      id,
+      formId: published.form.id,
+      email: address,
+      codeHash: Buffer.from(hashSecret(code)),
+      createdAt: now,
+      expiresAt: now + codeMinutes * 60_000,
+    }),
     queueMail(db, { eventKey: `${id}:email_verification`, to: address, ...rendered }, now),
   ]);
   return { verificationId: id, expiresAt: now + codeMinutes * 60_000 };

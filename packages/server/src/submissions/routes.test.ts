@@ -148,6 +148,13 @@ describe('inbox', () => {
       `/api/submissions/forms/${formId}?q=${encodeURIComponent('ハナコ')}`,
     );
     expect(byKana.body.items).toHaveLength(5);
+    // A % typed in the search box is a character, not a wildcard.
+    const wildcard = await asStaff(
+      'viewer',
+      'GET',
+      `/api/submissions/forms/${formId}?q=${encodeURIComponent('%')}`,
+    );
+    expect(wildcard.body.items).toEqual([]);
     const byRef = await asStaff(
       'viewer',
       'GET',

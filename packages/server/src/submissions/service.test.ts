@@ -43,7 +43,11 @@ const answers = (n: number) => ({
 
 async function publish(change: (d: FormDefinitionInput) => FormDefinitionInput = (d) => d) {
   const base = structuredClone(zeroWasteDay);
-  const formId = await publishForTest(db, change({ ...base, options: { ...base.options, emailVerification: false } }), h.now());
+  const formId = await publishForTest(
+    db,
+    change({ ...base, options: { ...base.options, emailVerification: false } }),
+    h.now(),
+  );
   return loadPublishedForm(db, formId, undefined);
 }
 

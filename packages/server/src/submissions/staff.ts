@@ -9,7 +9,7 @@ import {
   type SubmissionAction,
   submissionStates,
 } from '@madoguchi/shared';
-import { and, asc, count, desc, eq, gte, inArray, like, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { appendAudit, writeWithAudit } from '../audit/service';
 import type { Actor } from '../auth/authorize';
 import { authorize } from '../auth/authorize';
@@ -82,7 +82,7 @@ export async function inbox(db: TenantDb, formId: string, filters: InboxFilters)
       .normalize('NFKC')
       .trim()
       .replace(/[%_\\]/g, (c) => `\\${c}`);
-    const byName = like(submissions.searchName, `%${text}%`);
+    const byName = sql`${submissions.searchName} LIKE ${`%${text}%`} ESCAPE '\\'`;
     conditions.push(
       reference ? (or(eq(submissions.referenceNumber, reference), byName) ?? byName) : byName,
     );

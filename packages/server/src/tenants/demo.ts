@@ -48,17 +48,15 @@ async function seedVerifiedEmail(
   if (!address) return undefined;
   const id = newId('ver');
   const secret = randomAccessSecret();
-  await db
-    .insert(emailVerifications)
-    .values({
-      id,
-      formId,
-      email: address.toLowerCase(),
-      codeHash: Buffer.from(hashSecret(secret)),
-      createdAt: now,
-      expiresAt: now + 60 * 60_000,
-      verifiedAt: now,
-    });
+  await db.insert(emailVerifications).values({
+    id,
+    formId,
+    email: address.toLowerCase(),
+    codeHash: Buffer.from(hashSecret(secret)),
+    createdAt: now,
+    expiresAt: now + 60 * 60_000,
+    verifiedAt: now,
+  });
   return `${id}.${secret}`;
 }
 

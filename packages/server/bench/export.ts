@@ -1,0 +1,249 @@
+// A 100,000-application CSV export (UTF-8) through streamSubmissions + csvUtf8Stream into a file,
+// with the time it takes and the peak RSS (sampled every 50 ms). Targets: under 5 s, 200 MB.
+// Run from packages/server: `pnpm exec tsx bench/export.ts [--with-index]`; figures go to
+// docs/benchmarks.md. The database is seeded first; the export then runs in a fresh child
+// process, so its RSS is the export's and not what seeding left behind. `--with-index` adds an
+// index on submissions (form_id, submitted_at, id), which the schema does not have yet, to show
+// what keyset paging costs with it.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, statSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FieldInput, FormDefinitionInput } from '@madoguchi/shared';
+import { loadConfig } from '../src/config';
+import { openControlDatabase, TenantRegistry } from '../src/db/registry';
+import { exportColumns, mergeVersions } from '../src/exports/columns';
+import { csvUtf8Stream } from '../src/exports/csv';
+import { publishedDefinitions, streamSubmissions, tableRows } from '../src/exports/service';
+import { insertSubmissions, type SeedSubmission } from '../src/exports/test-support';
+import { publishForTest } from '../src/submissions/test-support';
+import { createTenant } from '../src/tenants/service';
+import { createHarness } from '../src/testing/harness';
+
+const total = 100_000;
+
+const choice = (labels: string[]) =>
+  labels.map((label, index) => ({ value: `o${index}`, label: { ja: label } }));
+const page = (id: string, fields: FieldInput[]) => ({ id, title: { ja: id }, fields });
+// A benefit application of the usual shape: about 20 answers, composites included.
+const definition = {
+  schemaVersion: 1,
+  title: { ja: '物価高騰対策給付金の申請' },
+  purposeOfUse: { ja: '給付金の支給事務に利用します。' },
+  category: 'application',
+  yearlyVolume: 100_000,
+  retentionDays: 1825,
+  pages: [
+    page('applicant', [
+      { id: 'name', type: 'name', label: { ja: '氏名' }, pii: 'name', csvColumn: '申請者氏名' },
+      { id: 'birth_date', type: 'birth_date', label: { ja: '生年月日' }, pii: 'birthdate' },
+      { id: 'address', type: 'address', label: { ja: '住所' }, pii: 'address' },
+      { id: 'phone', type: 'phone', label: { ja: '電話番号' }, pii: 'contact' },
+      { id: 'email', type: 'email', label: { ja: 'メールアドレス' }, pii: 'contact' },
+      { id: 'occupation', type: 'short_text', label: { ja: '職業' }, pii: 'employment' },
+      {
+        id: 'household',
+        type: 'single_choice',
+        label: { ja: '世帯区分' },
+        pii: 'family',
+        options: choice(['単身', '夫婦', '子育て', 'その他']),
+      },
+      { id: 'members', type: 'number', label: { ja: '世帯人数' }, pii: 'family', integer: true },
+      { id: 'moved_in', type: 'date', label: { ja: '転入日' }, pii: 'address' },
+      { id: 'tax_exempt', type: 'yes_no', label: { ja: '住民税非課税' }, pii: 'income' },
+      { id: 'pension', type: 'yes_no', label: { ja: '年金受給' }, pii: 'income' },
+      {
+        id: 'income_kind',
+        type: 'multiple_choice',
+        label: { ja: '収入の種類' },
+        pii: 'income',
+        options: choice(['給与', '年金', '事業', '不動産', 'なし']),
+      },
+      { id: 'letter_number', type: 'short_text', label: { ja: '確認書番号' }, pii: 'other' },
+    ]),
+    page('payment', [
+      { id: 'bank', type: 'bank_account', label: { ja: '振込先口座' }, pii: 'bank' },
+      {
+        id: 'contact_time',
+        type: 'single_choice',
+        label: { ja: '連絡希望時間帯' },
+        pii: 'none',
+        options: choice(['午前', '午後', '夕方']),
+      },
+      { id: 'note', type: 'long_text', label: { ja: '備考' }, pii: 'other' },
+      { id: 'route', type: 'hidden', label: { ja: '申請経路' }, pii: 'none', fromQuery: 'via' },
+      {
+        id: 'agreement',
+        type: 'consent',
+        label: { ja: '同意事項' },
+        pii: 'none',
+        terms: { ja: '記載内容に相違ありません。' },
+      },
+    ]),
+  ],
+} satisfies FormDefinitionInput;
+
+const families = ['佐藤', '鈴木', '髙橋', '田中', '伊藤', '渡辺', '山本', '中村', '小林', '加藤'];
+const givens = ['花子', '太郎', '美咲', '翔太', '陽菜', '大輝', '結衣', '蓮', '葵', '悠真'];
+const kana = ['サトウ', 'スズキ', 'タカハシ', 'タナカ', 'イトウ', 'ワタナベ', 'ヤマモト'];
+
+function answers(i: number): Record<string, unknown> {
+  const pick = <T>(list: readonly T[], salt: number): T => list[(i * 31 + salt) % list.length] as T;
+  return {
+    name: {
+      family: pick(families, 1),
+      given: pick(givens, 2),
+      familyKana: pick(kana, 3),
+      givenKana: 'ハナコ',
+    },
+    birth_date: `19${50 + (i % 50)}-${String((i % 12) + 1).padStart(2, '0')}-15`,
+    address: {
+      postalCode: String(1600000 + (i % 9999)).padStart(7, '0'),
+      prefecture: '東京都',
+      city: 'みどり区',
+      town: `みどり${(i % 9) + 1}-${(i % 30) + 1}-${(i % 20) + 1}`,
+      ...(i % 3 === 0 ? { building: `みどりハイツ${(i % 900) + 100}` } : {}),
+    },
+    phone: `090${String(10_000_000 + i).slice(-8)}`,
+    email: `resident${i}@example.jp`,
+    occupation: pick(['会社員', '自営業', 'パート', '無職', '学生'], 4),
+    household: pick(['o0', 'o1', 'o2', 'o3'], 5),
+    members: (i % 6) + 1,
+    moved_in: `20${10 + (i % 15)}-04-01`,
+    tax_exempt: i % 2 === 0,
+    pension: i % 5 === 0,
+    income_kind: i % 4 === 0 ? ['o0', 'o1'] : ['o0'],
+    letter_number: String(i).padStart(10, '0'),
+    bank: {
+      bankCode: '0001',
+      bankName: 'みずほ銀行',
+      branchCode: String(i % 999).padStart(3, '0'),
+      branchName: '本店営業部',
+      accountType: 'ordinary',
+      accountNumber: String(i).padStart(7, '0'),
+      holderKana: 'サトウ ハナコ',
+    },
+    contact_time: pick(['o0', 'o1', 'o2'], 6),
+    note: i % 10 === 0 ? '平日の日中は電話に出られません。\nメールでご連絡ください。' : '',
+    route: 'letter',
+    agreement: true,
+  };
+}
+
+const slug = 'benchward';
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+/** Seeds a fresh tenant database with `total` applications; returns where it is. */
+async function seed(withIndex: boolean): Promise<{ dataDir: string; formId: string }> {
+  const h = await createHarness();
+  await createTenant(
+    h.registry,
+    {
+      slug,
+      name: 'ベンチ区',
+      localGovernmentCode: '131041',
+      adminEmail: 'admin@benchward.example.lg.jp',
+      adminName: '管理 太郎',
+    },
+    h.now(),
+  );
+  const db = await h.registry.database(slug);
+  const formId = await publishForTest(db, definition, h.now());
+  const started = performance.now();
+  const base = Date.parse('2026-04-01T09:00:00+09:00');
+  for (let from = 0; from < total; from += 1000) {
+    const seeds: SeedSubmission[] = [];
+    for (let i = from; i < Math.min(total, from + 1000); i++) {
+      seeds.push({
+        id: `sub_${String(i).padStart(16, '0')}`,
+        referenceNumber: `2604-${String(i).padStart(7, '0')}`,
+        submittedAt: base + i * 15_000,
+        answers: answers(i),
+        state: i % 3 === 0 ? 'accepted' : 'submitted',
+      });
+    }
+    await insertSubmissions(db, formId, seeds);
+  }
+  if (withIndex) {
+    const client = await h.registry.client(slug);
+    await client.execute(
+      'CREATE INDEX bench_submissions_form_submitted ON submissions (form_id, submitted_at, id)',
+    );
+  }
+  console.log(
+    `seeded ${total} applications in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  await h.close();
+  return { dataDir: h.dataDir, formId };
+}
+
+/** The export itself, in the child process: opens the seeded data folder as the server would. */
+async function exportOnce(dataDir: string, formId: string): Promise<void> {
+  const rss = () => process.memoryUsage().rss;
+  const rssBefore = rss();
+  let peak = rssBefore;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rss());
+  }, 50);
+  // The master key createHarness() uses, so the seeded (encrypted) files open.
+  const config = loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'test', MASTER_KEY: 'ab'.repeat(32) });
+  const settings = {
+    controlUrl: config.CONTROL_DATABASE_URL,
+    tenantUrl: config.TENANT_DATABASE_URL,
+    masterKey: Buffer.from(config.MASTER_KEY ?? '', 'hex'),
+  };
+  const registry = new TenantRegistry((await openControlDatabase(settings)).db, settings);
+  const db = await registry.database(slug);
+  const file = join(dataDir, 'export.csv');
+  const out = createWriteStream(file);
+
+  const started = performance.now();
+  const { columns } = exportColumns(mergeVersions(await publishedDefinitions(db, formId)), {
+    includeMyNumber: false,
+    groupMode: 'flatten',
+  });
+  for await (const chunk of csvUtf8Stream(tableRows(columns, streamSubmissions(db, formId, {})))) {
+    if (!out.write(chunk)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  peak = Math.max(peak, rss());
+  await registry.close();
+  console.log(
+    `CSV export: ${total} rows × ${columns.length} columns, ${mb(statSync(file).size)}, ${seconds.toFixed(2)} s`,
+  );
+  console.log(
+    `RSS: ${mb(rssBefore)} at the start of the process, peak ${mb(peak)} during the export`,
+  );
+}
+
+const [mode, dataDir, formId] = process.argv.slice(2);
+if (mode === '--export' && dataDir !== undefined && formId !== undefined) {
+  await exportOnce(dataDir, formId);
+} else {
+  const withIndex = mode === '--with-index';
+  console.log(
+    `machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+  );
+  console.log(
+    `index on (form_id, submitted_at, id): ${withIndex ? 'yes (added by this bench)' : 'no (schema as is)'}`,
+  );
+  const seeded = await seed(withIndex);
+  const child = spawn(
+    process.execPath,
+    [
+      ...process.execArgv,
+      fileURLToPath(import.meta.url),
+      '--export',
+      seeded.dataDir,
+      seeded.formId,
+    ],
+    { stdio: 'inherit' },
+  );
+  const [code] = await once(child, 'exit');
+  if (code !== 0) throw new Error(`export process failed with ${String(code)}`);
+}

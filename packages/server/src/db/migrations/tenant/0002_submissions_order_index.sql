@@ -1,0 +1,1 @@
+CREATE INDEX `submissions_form_submitted` ON `submissions` (`form_id`,`submitted_at`,`id`);
