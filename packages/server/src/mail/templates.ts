@@ -401,28 +401,29 @@ export function singleLine(text: string): string {
     .trim();
 }
 
+// Building an Intl formatter costs far more than using one; every mail needs a date.
+const japanTimeParts = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+const japanMonthName = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', month: 'long' });
+
 /**
  * A date and time as a ward writes it in a mail, in Japan time whatever the server's zone.
  * @example mailDate(Date.parse('2026-11-23T00:00:00Z'), 'ja') // '2026年11月23日 9時00分'
  */
 export function mailDate(at: number, locale: Locale): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
+  const parts = japanTimeParts.formatToParts(at);
   const part = (type: Intl.DateTimeFormatPartTypes) =>
     parts.find((p) => p.type === type)?.value ?? '';
   if (locale === 'ja')
     return `${part('year')}年${part('month')}月${part('day')}日 ${Number(part('hour'))}時${part('minute')}分`;
-  const month = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', month: 'long' }).format(
-    at,
-  );
-  return `${part('day')} ${month} ${part('year')}, ${part('hour')}:${part('minute')} (JST)`;
+  return `${part('day')} ${japanMonthName.format(at)} ${part('year')}, ${part('hour')}:${part('minute')} (JST)`;
 }
 
 const notifications: readonly string[] = notificationEvents;

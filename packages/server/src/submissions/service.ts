@@ -74,8 +74,17 @@ export const attachmentProblem = new AppError('validation_failed', {
 
 /** The per-tenant key from which applicants' link secrets are derived. */
 export function tenantAccessKey(masterKey: Buffer, slug: string): string {
-  return deriveDatabaseKey(masterKey, `access:${slug}`);
+  // HKDF per request showed in profiles; the key never changes for a master key and a slug.
+  const cacheKey = `${masterKey.toString('hex')}:${slug}`;
+  let key = accessKeys.get(cacheKey);
+  if (key === undefined) {
+    key = deriveDatabaseKey(masterKey, `access:${slug}`);
+    accessKeys.set(cacheKey, key);
+  }
+  return key;
 }
+
+const accessKeys = new Map<string, string>();
 
 /**
  * Submits an application. The answers are validated with the form's own schema; the
