@@ -1,6 +1,6 @@
-import { totpCode } from '@madoguchi/server/auth/crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serverWorld } from './server-process';
+import { type Json, onboardAdmin } from './staff-client';
 
 // The README's path, for real: the operator tool creates two municipalities, the server runs as
 // its own process on loopback, each first admin accepts the invitation (password + TOTP), signs
@@ -9,69 +9,6 @@ import { serverWorld } from './server-process';
 const password = 'a long enough passphrase for e2e';
 let world: Awaited<ReturnType<typeof serverWorld>>;
 let logs: () => string;
-
-type Json = Record<string, unknown>;
-
-/** A tiny API client that behaves like the console: JSON, our Origin, the session cookie. */
-function client(staffUrl: string) {
-  let cookie = '';
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${staffUrl}${path}`, {
-      method,
-      headers: {
-        origin: staffUrl,
-        ...(cookie ? { cookie } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie) cookie = setCookie.split(';')[0] ?? '';
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : {}) as Json };
-  };
-  return { call };
-}
-
-async function onboardAdmin(slug: string, name: string, code: string, email: string) {
-  const printed = await world.operator(
-    'create',
-    '--slug',
-    slug,
-    '--name',
-    name,
-    '--code',
-    code,
-    '--admin-email',
-    email,
-    '--admin-name',
-    '管理 者',
-  );
-  const token = /#(\S+)/.exec(printed)?.[1];
-  if (!token) throw new Error(`no link in: ${printed}`);
-  const api = client(world.staffUrl);
-  const inspected = await api.call('POST', '/api/invites/inspect', { token });
-  expect(inspected.status).toBe(200);
-  const secret = String(inspected.body.totpSecret);
-  const step = () => Math.floor(Date.now() / 30_000);
-  const accepted = await api.call('POST', '/api/invites/accept', {
-    token,
-    password,
-    totpSecret: secret,
-    totpCode: totpCode(secret, step()),
-  });
-  expect(accepted.status).toBe(200);
-  // The code used to enrol cannot be used again; wait for the next one, as a person would.
-  await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 200));
-  const signedIn = await api.call('POST', '/api/auth/sign-in', {
-    tenant: slug,
-    email,
-    password,
-    totpCode: totpCode(secret, step()),
-  });
-  expect(signedIn.status).toBe(200);
-  return api;
-}
 
 beforeAll(async () => {
   world = await serverWorld();
@@ -82,8 +19,15 @@ afterAll(() => world.stop());
 describe('two municipalities on one running server', () => {
   test('onboard, administer, and stay apart', async () => {
     const [midori, aoba] = await Promise.all([
-      onboardAdmin('midori', 'みどり区', '131041', 'admin@city.midori.example.lg.jp'),
-      onboardAdmin('aoba', '青葉区', '141003', 'admin@city.aoba.example.lg.jp'),
+      onboardAdmin(
+        world,
+        password,
+        'midori',
+        'みどり区',
+        '131041',
+        'admin@city.midori.example.lg.jp',
+      ),
+      onboardAdmin(world, password, 'aoba', '青葉区', '141003', 'admin@city.aoba.example.lg.jp'),
     ]);
     expect((await world.operator('list')).split('\n').filter(Boolean)).toHaveLength(2);
 
