@@ -217,6 +217,17 @@ describe('the applicant’s link', () => {
     expect((await submit(11)).status).toBe(201);
   });
 
+  test('an applicant who applied in English gets later mails in English', async () => {
+    const response = await call('POST', `/t/midori/api/forms/${formId}/submissions`, {
+      body: { answers: answers(40), locale: 'en' },
+    });
+    const body = (await response.json()) as Json;
+    await call('POST', '/t/midori/api/submission/withdraw', { token: String(body.accessToken) });
+    const mails = await midori.select().from(outbox).where(eq(outbox.to, 'taro40@example.jp'));
+    const withdrawn = mails.find((m) => m.eventKey.includes(':withdrawn:'));
+    expect(withdrawn?.subject).toContain('Your application has been withdrawn');
+  });
+
   test('resubmit after a return: a new revision, back to 到達; refused in any other state', async () => {
     const { body } = await submit(12);
     const token = String(body.accessToken);

@@ -186,6 +186,10 @@ export const submissions = sqliteTable(
     /** Whether this application holds one of the form's capacity places. */
     holdsPlace: integer('holds_place', { mode: 'boolean' }).notNull(),
     currentRevision: integer('current_revision').notNull(),
+    /** The language the applicant used; later mails to them are written in it. */
+    locale: text('locale', { enum: ['ja', 'en'] })
+      .notNull()
+      .default('ja'),
     /** Set when staff entered it at the counter on the resident's behalf (代理入力). */
     proxyStaffId: text('proxy_staff_id'),
     /** Pay-at-submission deadline. */

@@ -146,7 +146,7 @@ export async function withdrawApplication(
               subject: row,
               definition,
               mail,
-              locale: 'ja',
+              locale: row.locale,
               now,
               occurrence: now,
             })

@@ -141,7 +141,7 @@ export async function departmentAlert(
 export function accessLinkMail(
   db: TenantDb,
   input: {
-    subject: MailSubject;
+    subject: MailSubject & { locale?: Locale };
     accessToken: string;
     definition: FormDefinition;
     mail: MailContext;
@@ -151,13 +151,13 @@ export function accessLinkMail(
   if (!input.subject.applicantEmail) return [];
   const rendered = renderMail({
     event: 'access_link',
-    locale: 'ja',
+    locale: input.subject.locale ?? 'ja',
     municipality: input.mail.tenant.name,
     definition: input.definition,
     values: {
       referenceNumber: input.subject.referenceNumber,
-      formTitle: input.definition.title.ja,
-      submittedAt: mailDate(input.subject.submittedAt, 'ja'),
+      formTitle: localize(input.definition.title, input.subject.locale ?? 'ja'),
+      submittedAt: mailDate(input.subject.submittedAt, input.subject.locale ?? 'ja'),
       statusUrl: statusUrl(input.mail, input.subject, input.accessToken),
     },
   });

@@ -179,8 +179,8 @@ export async function submitApplication(
       const [inserted] = await writeWithAudit(
         db,
         [
-          db.run(sql`INSERT INTO ${submissions} (id, form_id, form_version, reference_number, state, payment_state, access_secret_hash, applicant_email, search_name, person_key, client_token, holds_place, current_revision, proxy_staff_id, payment_deadline, submitted_at, updated_at)
-          SELECT ${row.id}, ${row.formId}, ${row.formVersion}, ${row.referenceNumber}, ${row.state}, ${row.paymentState}, ${row.accessSecretHash}, ${row.applicantEmail}, ${row.searchName}, ${row.personKey}, ${row.clientToken}, 1, 1, ${row.proxyStaffId}, ${row.paymentDeadline}, ${row.submittedAt}, ${row.updatedAt}
+          db.run(sql`INSERT INTO ${submissions} (id, form_id, form_version, reference_number, state, payment_state, access_secret_hash, applicant_email, search_name, person_key, client_token, holds_place, current_revision, proxy_staff_id, payment_deadline, submitted_at, updated_at, locale)
+          SELECT ${row.id}, ${row.formId}, ${row.formVersion}, ${row.referenceNumber}, ${row.state}, ${row.paymentState}, ${row.accessSecretHash}, ${row.applicantEmail}, ${row.searchName}, ${row.personKey}, ${row.clientToken}, 1, 1, ${row.proxyStaffId}, ${row.paymentDeadline}, ${row.submittedAt}, ${row.updatedAt}, ${input.locale}
           WHERE ${room}`),
           // References the row above: with no room it was not inserted, this fails the foreign key
           // and the whole batch is rolled back.

@@ -350,7 +350,7 @@ export async function actOnSubmission(
               subject: row,
               definition,
               mail,
-              locale: 'ja',
+              locale: row.locale,
               now,
               occurrence: now,
               ...((input.message ?? input.reason)

@@ -1,0 +1,1 @@
+ALTER TABLE `submissions` ADD `locale` text DEFAULT 'ja' NOT NULL;
