@@ -7,9 +7,11 @@ import { authorize } from '../auth/authorize';
 import { ensureAllowed, requireStaff, type StaffVariables } from '../auth/middleware';
 import { forms } from '../db/tenant-schema';
 import type { AppDeps } from '../deps';
+import { localFileStorage } from '../files/storage';
 import { AppError } from '../http/errors';
 import { validate } from '../http/validate';
 import type { Operation } from '../openapi';
+import { attachmentEntries } from './attachments';
 import { type ExportOptions, exportColumns, mergeVersions } from './columns';
 import { csvShiftJisStream, csvUtf8Stream } from './csv';
 import {
@@ -20,6 +22,7 @@ import {
   tableRows,
 } from './service';
 import { xlsxStream } from './xlsx';
+import { zipStream } from './zip';
 
 type StaffContext = Context<{ Variables: StaffVariables }>;
 
@@ -180,6 +183,26 @@ export function exportRoutes(deps: AppDeps) {
       },
     )
     .get(
+      '/forms/:formId/attachments.zip',
+      validate('param', formParam),
+      validate('query', reportQuerySchema),
+      async (c) => {
+        const p = await plan(c, c.req.valid('param').formId, c.req.valid('query'), 'flatten');
+        await record(c, p, 'export.attachments', {});
+        const storage = localFileStorage({
+          dataDir: deps.config.DATA_DIR,
+          masterKey: deps.registry.settings.masterKey,
+        });
+        const entries = attachmentEntries(p.db, storage, c.get('tenant').slug, p.formId, p.filters);
+        return download(
+          c,
+          zipStream(entries),
+          'application/zip',
+          attachment(p.title, 'zip', deps.now()),
+        );
+      },
+    )
+    .get(
       '/forms/:formId/shift-jis-report',
       validate('param', formParam),
       validate('query', reportQuerySchema),
@@ -210,6 +233,14 @@ export const exportOperations: Operation[] = [
     access: 'staff',
     summary:
       'Applications as Excel: groups flatten (columns) or sheet (one sheet per repeatable group); same filters',
+  },
+  {
+    method: 'get',
+    path: '/api/exports/forms/:formId/attachments.zip',
+    tag: 'exports',
+    access: 'staff',
+    summary:
+      'The attachments of the filtered applications as one zip: <reference number>/<field>_<file name>',
   },
   {
     method: 'get',

@@ -256,6 +256,8 @@ const isolationProbes: Record<string, () => Promise<void>> = {
     probeAsA('GET', `/api/exports/forms/${w.b.formId}/submissions.csv`, undefined, 404),
   [key('get', '/api/exports/forms/:formId/submissions.xlsx')]: () =>
     probeAsA('GET', `/api/exports/forms/${w.b.formId}/submissions.xlsx`, undefined, 404),
+  [key('get', '/api/exports/forms/:formId/attachments.zip')]: () =>
+    probeAsA('GET', `/api/exports/forms/${w.b.formId}/attachments.zip`, undefined, 404),
   [key('get', '/api/exports/forms/:formId/shift-jis-report')]: () =>
     probeAsA('GET', `/api/exports/forms/${w.b.formId}/shift-jis-report`, undefined, 404),
   [key('get', '/api/submissions/:id')]: () =>
