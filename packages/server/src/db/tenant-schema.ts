@@ -302,19 +302,29 @@ export const outbox = sqliteTable(
 );
 
 /** Append-only audit log; each entry carries the hash of the previous one, so tampering shows. */
-export const auditLog = sqliteTable('audit_log', {
-  seq: integer('seq').primaryKey(),
-  at: integer('at').notNull(),
-  actorType: text('actor_type', { enum: ['staff', 'applicant', 'system', 'operator'] }).notNull(),
-  actorId: text('actor_id'),
-  action: text('action').notNull(),
-  targetType: text('target_type'),
-  targetId: text('target_id'),
-  ip: text('ip'),
-  details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
-  prevHash: text('prev_hash').notNull(),
-  hash: text('hash').notNull(),
-});
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    seq: integer('seq').primaryKey(),
+    at: integer('at').notNull(),
+    actorType: text('actor_type', { enum: ['staff', 'applicant', 'system', 'operator'] }).notNull(),
+    actorId: text('actor_id'),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    ip: text('ip'),
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  // The admin's filters: by time, by who, by what, by which application or form.
+  (table) => [
+    index('audit_log_at').on(table.at),
+    index('audit_log_actor').on(table.actorId, table.seq),
+    index('audit_log_action').on(table.action, table.seq),
+    index('audit_log_target').on(table.targetId, table.seq),
+  ],
+);
 
 /** Email verification before filling a form: a code sent to the address, stored hashed. */
 export const emailVerifications = sqliteTable('email_verifications', {
