@@ -5,6 +5,7 @@ export type { AnswerValue, FieldAnswer, GroupRow } from './answers/validate-fiel
 export * from './conditions/evaluate';
 export * from './conditions/schema';
 export * from './definition/checks';
+export { maxConditionDepth } from './definition/condition-checks';
 export * from './definition/fees';
 export type { DefinitionProblemCode } from './definition/messages';
 export * from './definition/schema';
