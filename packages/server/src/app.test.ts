@@ -51,6 +51,21 @@ describe('errors', () => {
     );
   });
 
+  test('validation details are given in Japanese and English', async () => {
+    const response = await h.request('POST', '/api/auth/sign-in', {
+      body: { tenant: 'midori', email: 'not-an-email', password: 'x' },
+    });
+    const body = (await response.json()) as {
+      error: { details: { path: string; message: string }[] };
+    };
+    expect(body.error.details).toEqual([
+      {
+        path: 'email',
+        message: expect.stringMatching(/^メールアドレスの形式が正しくありません \/ /),
+      },
+    ]);
+  });
+
   test('a body over the limit is refused with 413', async () => {
     const response = await h.request('POST', '/api/auth/sign-in', {
       body: { tenant: 'x'.repeat(2 * 1024 * 1024) },
