@@ -1,16 +1,9 @@
 import { LibsqlError } from '@libsql/client';
 import { and, asc, DrizzleQueryError, eq, exists, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { StaffRow } from '../auth/sessions';
+import { deleteStaffSessions, type StaffRow } from '../auth/sessions';
 import type { TenantDb } from '../db/registry';
-import {
-  departments,
-  invites,
-  roleGrants,
-  sessions,
-  staff,
-  tenantSettings,
-} from '../db/tenant-schema';
+import { departments, invites, roleGrants, staff, tenantSettings } from '../db/tenant-schema';
 
 /** A department row as stored. */
 export type DepartmentRow = typeof departments.$inferSelect;
@@ -183,7 +176,7 @@ export async function revokeSessionsAndLinks(
   now: number,
 ): Promise<void> {
   await db.batch([
-    db.delete(sessions).where(eq(sessions.staffId, staffId)),
+    deleteStaffSessions(db, staffId),
     db
       .update(invites)
       .set({ usedAt: now })
@@ -201,7 +194,7 @@ export async function clearSecondFactor(db: TenantDb, staffId: string, now: numb
       .update(staff)
       .set({ totpSecret: null, totpLastStep: null, updatedAt: now })
       .where(eq(staff.id, staffId)),
-    db.delete(sessions).where(eq(sessions.staffId, staffId)),
+    deleteStaffSessions(db, staffId),
   ]);
 }
 

@@ -20,6 +20,7 @@ import {
   startEmailVerification,
 } from '../submissions/email-verification';
 import { ensureOpen, loadPublishedForm } from '../submissions/forms';
+import { mailContextFor } from '../submissions/mails';
 import { placesHeld, submitApplication } from '../submissions/service';
 
 /** Variables of a resident request: the tenant named in the URL. */
@@ -80,11 +81,8 @@ function bearer(c: Context): string {
  * an application is reached with the secret token of its link.
  */
 export function residentRoutes(deps: AppDeps) {
-  const mailContext = (c: Context<{ Variables: ResidentVariables }>) => ({
-    tenant: c.get('tenant'),
-    publicOrigin: deps.config.PUBLIC_ORIGIN,
-    staffOrigin: deps.config.STAFF_ORIGIN,
-  });
+  const mailContext = (c: Context<{ Variables: ResidentVariables }>) =>
+    mailContextFor(deps.config, c.get('tenant'));
   const statusUrl = (slug: string, token: string) =>
     `${deps.config.PUBLIC_ORIGIN}/t/${slug}/status#${token}`;
   return new Hono<{ Variables: ResidentVariables }>()

@@ -1,21 +1,18 @@
+import { csvField } from '../exports/cells';
 import { canonicalJson } from './chain';
 import type { AuditRecord } from './service';
 
 /** Written first, so Excel opens the file as UTF-8 instead of Shift_JIS. */
 export const csvBom = '\uFEFF';
 
-// OWASP's list of what makes a spreadsheet read a cell as a formula.
-const formulaStart = /^[=+\-@\t\r]/;
-
 /**
- * One CSV cell: text that a spreadsheet would run as a formula gets a leading `'`, and cells
- * with quotes, commas or line breaks are quoted (RFC 4180). Null is an empty cell.
+ * One CSV cell through the exports' cell rules (formula neutralised, quoted per RFC 4180);
+ * numbers as they are, null as an empty cell.
  * @example csvCell('=1+1') // "'=1+1"
  */
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
-  const text = typeof value === 'number' ? String(value) : value.replace(formulaStart, "'$&");
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return typeof value === 'number' ? String(value) : csvField(value);
 }
 
 /** One CSV line, ended with CRLF as RFC 4180 and Excel expect. */

@@ -93,10 +93,15 @@ export async function invalidateStaffSessions(
   staffId: string,
   exceptSessionId?: string,
 ): Promise<number> {
+  const result = await deleteStaffSessions(db, staffId, exceptSessionId);
+  return result.rowsAffected;
+}
+
+/** The statement ending a staff member's sessions, for batches that change the account too. */
+export function deleteStaffSessions(db: TenantDb, staffId: string, exceptSessionId?: string) {
   const where =
     exceptSessionId === undefined
       ? eq(sessions.staffId, staffId)
       : and(eq(sessions.staffId, staffId), ne(sessions.id, exceptSessionId));
-  const result = await db.delete(sessions).where(where);
-  return result.rowsAffected;
+  return db.delete(sessions).where(where);
 }

@@ -1,4 +1,4 @@
-import { maxDefinitionDepth } from '@madoguchi/shared';
+import { exceedsDepth, maxDefinitionDepth } from '@madoguchi/shared';
 import * as v from 'valibot';
 
 /** The largest definition accepted, in bytes of JSON; the app's body limit (1 MiB) leaves room. */
@@ -8,18 +8,6 @@ export const maxDefinitionBytes = 1_000_000;
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 // The last millisecond of 9999, so a typo cannot store a number JavaScript dates cannot hold.
 const moment = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(253_402_300_799_999));
-
-/** Measures nesting without recursion, so hostile input cannot overflow the stack. */
-function nestedDeeperThan(input: unknown, max: number): boolean {
-  const stack: [unknown, number][] = [[input, 0]];
-  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    const [value, depth] = next;
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth >= max) return true;
-    for (const child of Object.values(value)) stack.push([child, depth + 1]);
-  }
-  return false;
-}
 
 /**
  * A definition as a designer's draft: any JSON object, since drafts may be incomplete, but no
@@ -33,7 +21,7 @@ const definition = v.pipe(
   ),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
-    if (nestedDeeperThan(dataset.value, maxDefinitionDepth)) {
+    if (exceedsDepth(dataset.value, maxDefinitionDepth)) {
       addIssue({ message: `must not be nested more than ${maxDefinitionDepth} levels deep` });
     } else if (Buffer.byteLength(JSON.stringify(dataset.value)) > maxDefinitionBytes) {
       addIssue({ message: `must be at most ${maxDefinitionBytes} bytes of JSON` });

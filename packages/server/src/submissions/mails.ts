@@ -18,6 +18,14 @@ export interface MailContext {
   staffOrigin: string;
 }
 
+/** The mail context of a request: its tenant and the configured origins. */
+export function mailContextFor(
+  config: { PUBLIC_ORIGIN: string; STAFF_ORIGIN: string },
+  tenant: Tenant,
+): MailContext {
+  return { tenant, publicOrigin: config.PUBLIC_ORIGIN, staffOrigin: config.STAFF_ORIGIN };
+}
+
 /** What a mail about one application needs to know of it. */
 export interface MailSubject {
   id: string;

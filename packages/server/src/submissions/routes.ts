@@ -9,6 +9,7 @@ import { AppError } from '../http/errors';
 import { requestLocale } from '../http/locale';
 import { validate } from '../http/validate';
 import { loadPublishedForm } from './forms';
+import { mailContextFor } from './mails';
 import { submitApplication } from './service';
 import { actOnSubmission, addNote, inbox, readableForm, submissionDetail } from './staff';
 
@@ -59,11 +60,8 @@ export function submissionRoutes(deps: AppDeps) {
     idleMs: deps.config.SESSION_IDLE_MINUTES * 60_000,
     now: deps.now,
   });
-  const mailContext = (c: Context<{ Variables: StaffVariables }>) => ({
-    tenant: c.get('tenant'),
-    publicOrigin: deps.config.PUBLIC_ORIGIN,
-    staffOrigin: deps.config.STAFF_ORIGIN,
-  });
+  const mailContext = (c: Context<{ Variables: StaffVariables }>) =>
+    mailContextFor(deps.config, c.get('tenant'));
   return new Hono<{ Variables: StaffVariables }>()
     .use(staffOnly)
     .get(

@@ -75,16 +75,20 @@ export const attachmentProblem = new AppError('validation_failed', {
 /** The per-tenant key from which applicants' link secrets are derived. */
 export function tenantAccessKey(masterKey: Buffer, slug: string): string {
   // HKDF per request showed in profiles; the key never changes for a master key and a slug.
-  const cacheKey = `${masterKey.toString('hex')}:${slug}`;
-  let key = accessKeys.get(cacheKey);
+  let keys = accessKeys.get(masterKey);
+  if (!keys) {
+    keys = new Map();
+    accessKeys.set(masterKey, keys);
+  }
+  let key = keys.get(slug);
   if (key === undefined) {
     key = deriveDatabaseKey(masterKey, `access:${slug}`);
-    accessKeys.set(cacheKey, key);
+    keys.set(slug, key);
   }
   return key;
 }
 
-const accessKeys = new Map<string, string>();
+const accessKeys = new WeakMap<Buffer, Map<string, string>>();
 
 /**
  * Submits an application. The answers are validated with the form's own schema; the

@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { normalizeEmail } from '@madoguchi/shared';
 import { asc, eq } from 'drizzle-orm';
 import { createInvite } from '../auth/invites';
 import { tenants } from '../db/control-schema';
@@ -42,7 +43,7 @@ export async function createTenant(
     throw new TenantError('code: not a valid 6-digit local government code (check digit)');
   if (input.name.trim() === '' || input.name.length > 100)
     throw new TenantError('name: give the municipality’s name (at most 100 characters)');
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.adminEmail) || input.adminEmail.length > 254)
+  if (normalizeEmail(input.adminEmail) === undefined)
     throw new TenantError('admin-email: not an email address');
   if (input.adminName.trim() === '' || input.adminName.length > 100)
     throw new TenantError('admin-name: give the administrator’s name');

@@ -247,7 +247,7 @@ export type ParseDefinitionResult =
 export const maxDefinitionDepth = 40;
 
 /** Measures nesting without recursion, so hostile input cannot overflow the stack. */
-function exceedsDepth(input: unknown, max: number): boolean {
+export function exceedsDepth(input: unknown, max: number): boolean {
   const stack: [unknown, number][] = [[input, 0]];
   while (stack.length > 0) {
     const next = stack.pop();
