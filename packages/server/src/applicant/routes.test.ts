@@ -202,6 +202,26 @@ describe('the applicant’s link', () => {
     expect((await call('GET', '/t/aoba/api/submission', { token })).status).toBe(404);
   });
 
+  test('a link of one tenant opens nothing under another: withdraw, resubmit, re-apply', async () => {
+    const { body } = await submit(14);
+    const token = String(body.accessToken);
+    expect((await call('POST', '/t/aoba/api/submission/withdraw', { token })).status).toBe(404);
+    expect(
+      (
+        await call('POST', '/t/aoba/api/submission/resubmit', {
+          token,
+          body: { answers: answers(14) },
+        })
+      ).status,
+    ).toBe(404);
+    expect((await call('GET', '/t/aoba/api/submission/reapply', { token })).status).toBe(404);
+    expect((await call('POST', '/t/midori/api/submission/withdraw')).status).toBe(401);
+    const row = await midori.query.submissions.findFirst({
+      where: eq(submissions.id, String(body.submissionId)),
+    });
+    expect(row?.state).toBe('submitted');
+  });
+
   test('withdraw once; a second withdrawal is refused; the place is freed; re-apply prefills', async () => {
     const { body } = await submit(11);
     const token = String(body.accessToken);
@@ -379,6 +399,32 @@ describe('email verification before filling', () => {
         })
       ).status,
     ).toBe(400);
+  });
+
+  test('another tenant’s form id is not found for verification or a re-sent link', async () => {
+    expect(
+      (
+        await call('POST', `/t/midori/api/forms/${aobaFormId}/email-verifications`, {
+          body: { email: 'x@example.jp' },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(
+          'POST',
+          `/t/midori/api/forms/${aobaFormId}/email-verifications/ver_0000000000000000/confirm`,
+          { body: { code: '123456' } },
+        )
+      ).status,
+    ).toBe(410);
+    expect(
+      (
+        await call('POST', `/t/midori/api/forms/${aobaFormId}/resend-link`, {
+          body: { email: 'x@example.jp' },
+        })
+      ).status,
+    ).toBe(404);
   });
 
   test('at most five codes an hour per address', async () => {

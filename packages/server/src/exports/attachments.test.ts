@@ -90,6 +90,25 @@ test('the attachments of a form download as one zip, per application, names kept
   ]);
 });
 
+test('without the export grant, 403', async () => {
+  const session = await h.request('GET', '/api/auth/session', { cookie });
+  const { staff, grants } = (await session.json()) as {
+    staff: { id: string };
+    grants: { departmentId: string }[];
+  };
+  const departmentId = grants[0]?.departmentId ?? '';
+  const setExport = (canExport: boolean) =>
+    h.request('PUT', `/api/admin/staff/${staff.id}/grants`, {
+      cookie,
+      body: [{ departmentId, role: 'reviewer', canExport, canSeeMyNumber: false }],
+    });
+  await setExport(false);
+  expect(
+    (await h.request('GET', `/api/exports/forms/${formId}/attachments.zip`, { cookie })).status,
+  ).toBe(403);
+  await setExport(true);
+});
+
 test('without a session, 401; an unknown form, 404', async () => {
   expect((await h.request('GET', `/api/exports/forms/${formId}/attachments.zip`)).status).toBe(401);
   expect(
