@@ -4,6 +4,7 @@ export * from './answers/validate-answers';
 export type { AnswerValue, FieldAnswer, GroupRow } from './answers/validate-field';
 export * from './conditions/evaluate';
 export * from './conditions/schema';
+export * from './conditions/visibility';
 export * from './definition/checks';
 export { maxConditionDepth } from './definition/condition-checks';
 export * from './definition/fees';
