@@ -1,0 +1,50 @@
+export {
+  type BrandColour,
+  brandColours,
+  type Chrome,
+  defaultBrandColour,
+  renderDocument,
+  type SummaryError,
+} from './document';
+export { type FieldContext, fieldContext, issueAnchor } from './fields/context';
+export { hasFileField } from './fields/field';
+export {
+  compositeParts,
+  isStoredMyNumber,
+  type PostedPage,
+  type PostedValues,
+  type RawAnswers,
+  readPostedPage,
+  rowCount,
+} from './form-data';
+export { type Messages, messagesFor, type ProblemKind } from './messages';
+export {
+  type AnswerPath,
+  actionValue,
+  controls,
+  type FormAction,
+  inputId,
+  inputName,
+  mainFormId,
+  parseAction,
+  pathKey,
+} from './names';
+export {
+  CompletePage,
+  ConfirmPage,
+  FormPageView,
+  StartPage,
+  VerifyCodePage,
+  VerifyEmailPage,
+} from './pages/apply';
+export { ProblemPage, ResendPage, ResendSentPage } from './pages/other';
+export {
+  type ApplicationView,
+  DonePage,
+  fieldLabels,
+  LinkOpenedPage,
+  type StatusLinks,
+  StatusPage,
+  WithdrawPage,
+} from './pages/status';
+export { AnswerSummary, formatAnswer } from './summary';
