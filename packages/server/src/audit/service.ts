@@ -2,7 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { LibsqlBatchError } from '@libsql/client';
 import { and, asc, desc, eq, gt, gte, lt, lte, type SQL } from 'drizzle-orm';
 import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
+import { groupCommitOf } from '../db/group-commit';
 import type { TenantDb } from '../db/registry';
+import { insertStatement, type Statement } from '../db/statements';
 import { auditLog } from '../db/tenant-schema';
 import { type ActorType, type ChainedFields, entryHash, genesisHash } from './chain';
 
@@ -54,7 +56,8 @@ async function chainHead(db: TenantDb): Promise<Head> {
   return last ?? { seq: 0, hash: genesisHash };
 }
 
-function chainedInserts(db: TenantDb, head: Head, entries: readonly AuditEntry[], now: number) {
+/** The rows of `entries` chained after `head`, each carrying the hash of the one before. */
+function chainedRows(head: Head, entries: readonly AuditEntry[], now: number): AuditRow[] {
   let prevHash = head.hash;
   return entries.map((entry, index) => {
     const fields: ChainedFields = {
@@ -73,11 +76,19 @@ function chainedInserts(db: TenantDb, head: Head, entries: readonly AuditEntry[]
           : (JSON.parse(JSON.stringify(entry.details)) as Record<string, unknown>),
     };
     const hash = entryHash(prevHash, fields);
-    const insert = db.insert(auditLog).values({ ...fields, prevHash, hash });
+    const row = { ...fields, prevHash, hash };
     prevHash = hash;
-    return insert;
+    return row;
   });
 }
+
+type AuditRow = typeof auditLog.$inferInsert;
+
+function chainedInserts(db: TenantDb, head: Head, entries: readonly AuditEntry[], now: number) {
+  return chainedRows(head, entries, now).map((row) => db.insert(auditLog).values(row));
+}
+
+const headSql = 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1';
 
 /** Whether a batch failed on an audit insert's constraint: another writer took that seq first. */
 function lostRace(error: unknown, firstAuditIndex: number): boolean {
@@ -119,6 +130,49 @@ export async function writeWithAudit<const T extends readonly BatchItem<'sqlite'
           cause: error,
         });
       // Random, so writers that collided do not collide again in step.
+      await sleep(Math.random() * 5 * attempt);
+    }
+  }
+}
+
+/**
+ * Like `writeWithAudit`, for the hot write paths (submitting): plain statements, no query
+ * builder. On a local file the change joins the group commit: it runs in its own savepoint of a
+ * transaction shared with the changes that arrived with it, and reads the chain head inside that
+ * transaction, so its entries follow whatever committed before them. On a libSQL server it is one
+ * batch, retried when another writer took the next seq first.
+ * @returns how many rows each of `statements` changed, in order.
+ */
+export async function writeStatementsWithAudit(
+  db: TenantDb,
+  statements: readonly Statement[],
+  entries: readonly [AuditEntry, ...AuditEntry[]],
+  now: number,
+): Promise<{ changes: number }[]> {
+  const group = groupCommitOf(db);
+  if (group) {
+    return group.submit((tx) => {
+      const results = statements.map((statement) => tx.run(statement));
+      const head = tx.get<Head>(headSql, []) ?? { seq: 0, hash: genesisHash };
+      for (const row of chainedRows(head, entries, now)) tx.run(insertStatement(auditLog, row));
+      return results;
+    });
+  }
+  for (let attempt = 1; ; attempt++) {
+    const inserts = chainedRows(await chainHead(db), entries, now).map((row) =>
+      insertStatement(auditLog, row),
+    );
+    try {
+      const results = await db.$client.batch([...statements, ...inserts], 'write');
+      return results.slice(0, statements.length).map((result: { rowsAffected: number }) => ({
+        changes: result.rowsAffected,
+      }));
+    } catch (error) {
+      if (!lostRace(error, statements.length)) throw error;
+      if (attempt === maxAttempts)
+        throw new Error(`audit log: lost the race for the next seq ${maxAttempts} times`, {
+          cause: error,
+        });
       await sleep(Math.random() * 5 * attempt);
     }
   }

@@ -4,14 +4,27 @@ import { eq } from 'drizzle-orm';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as controlSchema from './control-schema';
+import { attachGroupCommit, GroupCommit } from './group-commit';
 import { deriveDatabaseKey } from './keys';
-import { type DatabaseTarget, openDatabase } from './open';
+import { type DatabaseTarget, localPath, openDatabase } from './open';
 import * as tenantSchema from './tenant-schema';
+
+/**
+ * How long `resolve` trusts a tenant row it read. A change made through this registry applies at
+ * once (`forget`); one made by another process (the tenants CLI) applies within this time.
+ */
+const activeTenantTtlMs = 2000;
+
+interface OpenTenant {
+  db: TenantDb;
+  client: Client;
+  group: GroupCommit | undefined;
+}
 
 /** The control-plane database. */
 export type ControlDb = LibSQLDatabase<typeof controlSchema>;
 /** One municipality's database. */
-export type TenantDb = LibSQLDatabase<typeof tenantSchema>;
+export type TenantDb = LibSQLDatabase<typeof tenantSchema> & { $client: Client };
 /** A tenant row of the control plane. */
 export type Tenant = typeof controlSchema.tenants.$inferSelect;
 
@@ -58,7 +71,9 @@ export async function openControlDatabase(
  * effect at once in every server process.
  */
 export class TenantRegistry {
-  readonly #opened = new Map<string, Promise<{ db: TenantDb; client: Client }>>();
+  readonly #opened = new Map<string, Promise<OpenTenant>>();
+  /** Active tenants as `resolve` last read them: every request resolves its tenant. */
+  readonly #active = new Map<string, { tenant: Tenant; until: number }>();
 
   constructor(
     readonly control: ControlDb,
@@ -72,9 +87,23 @@ export class TenantRegistry {
 
   /** An active tenant and its open database, or undefined when unknown or suspended. */
   async resolve(slug: string): Promise<{ tenant: Tenant; db: TenantDb } | undefined> {
-    const tenant = await this.find(slug);
-    if (tenant?.status !== 'active') return undefined;
+    const now = Date.now();
+    const cached = this.#active.get(slug);
+    let tenant = cached && cached.until > now ? cached.tenant : undefined;
+    if (!tenant) {
+      tenant = await this.find(slug);
+      if (tenant?.status !== 'active') {
+        this.#active.delete(slug);
+        return undefined;
+      }
+      this.#active.set(slug, { tenant, until: now + activeTenantTtlMs });
+    }
     return { tenant, db: await this.database(slug) };
+  }
+
+  /** Drops what `resolve` remembers of a tenant, after its row changed. */
+  forget(slug: string): void {
+    this.#active.delete(slug);
   }
 
   /** Opens (once) and migrates a tenant's database, creating it when it does not exist yet. */
@@ -87,16 +116,23 @@ export class TenantRegistry {
     return (await this.#open(slug)).client;
   }
 
-  #open(slug: string): Promise<{ db: TenantDb; client: Client }> {
+  #open(slug: string): Promise<OpenTenant> {
     let opening = this.#opened.get(slug);
     if (!opening) {
       opening = (async () => {
-        const client = await openDatabase(
-          target(tenantDatabaseUrl(this.settings, slug), this.settings, `tenant:${slug}`),
+        const where = target(
+          tenantDatabaseUrl(this.settings, slug),
+          this.settings,
+          `tenant:${slug}`,
         );
+        const client = await openDatabase(where);
         const db = drizzle(client, { schema: tenantSchema });
         await migrate(db, { migrationsFolder: tenantMigrations });
-        return { db, client };
+        // A local file gets a group-commit writer for the hot write paths (docs/adr/0007).
+        const path = localPath(where.url);
+        const group = path === undefined ? undefined : new GroupCommit(path, where.encryptionKey);
+        if (group) attachGroupCommit(db, group);
+        return { db, client, group };
       })();
       this.#opened.set(slug, opening);
       // A failed open must not stay cached: the next request tries again.
@@ -107,11 +143,13 @@ export class TenantRegistry {
 
   /** Closes one tenant's database (before a restore replaces its file). */
   async closeTenant(slug: string): Promise<void> {
+    this.forget(slug);
     const opening = this.#opened.get(slug);
     this.#opened.delete(slug);
     const opened = opening ? await opening.catch(() => undefined) : undefined;
     if (!opened) return;
     // Fold the WAL into the main file first, so the file alone is the whole database.
+    opened.group?.close();
     await opened.client.execute('PRAGMA wal_checkpoint(TRUNCATE)').catch(() => undefined);
     opened.client.close();
   }

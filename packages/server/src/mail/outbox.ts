@@ -1,5 +1,6 @@
 import { newId } from '../db/ids';
 import type { TenantDb } from '../db/registry';
+import { insertStatement, type Statement } from '../db/statements';
 import { outbox } from '../db/tenant-schema';
 import { AppError } from '../http/errors';
 import { singleLine } from './templates';
@@ -28,6 +29,18 @@ export function isMailAddress(text: string): boolean {
  * @example await db.batch([db.update(submissions).set(…).where(…), queueMail(db, mail, now)]);
  */
 export function queueMail(db: TenantDb, mail: QueuedMail, now: number) {
+  return db
+    .insert(outbox)
+    .values(outboxRow(mail, now))
+    .onConflictDoNothing({ target: outbox.eventKey });
+}
+
+/** The same INSERT as `queueMail` as a plain statement, for the group-committed write paths. */
+export function queueMailStatement(mail: QueuedMail, now: number): Statement {
+  return insertStatement(outbox, outboxRow(mail, now), 'event_key');
+}
+
+function outboxRow(mail: QueuedMail, now: number) {
   if (!isMailAddress(mail.to))
     throw new AppError(
       'validation_failed',
@@ -37,16 +50,13 @@ export function queueMail(db: TenantDb, mail: QueuedMail, now: number) {
       },
       [{ path: 'to', message: 'must be one email address of at most 254 characters' }],
     );
-  return db
-    .insert(outbox)
-    .values({
-      id: newId('mail'),
-      eventKey: mail.eventKey,
-      to: mail.to,
-      subject: singleLine(mail.subject),
-      body: mail.body,
-      createdAt: now,
-      nextAttemptAt: now,
-    })
-    .onConflictDoNothing({ target: outbox.eventKey });
+  return {
+    id: newId('mail'),
+    eventKey: mail.eventKey,
+    to: mail.to,
+    subject: singleLine(mail.subject),
+    body: mail.body,
+    createdAt: now,
+    nextAttemptAt: now,
+  };
 }

@@ -402,28 +402,36 @@ export function singleLine(text: string): string {
 }
 
 // Building an Intl formatter costs far more than using one; every mail needs a date.
-const japanTimeParts = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-const japanMonthName = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', month: 'long' });
+const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 
 /**
  * A date and time as a ward writes it in a mail, in Japan time whatever the server's zone.
  * @example mailDate(Date.parse('2026-11-23T00:00:00Z'), 'ja') // '2026年11月23日 9時00分'
  */
 export function mailDate(at: number, locale: Locale): string {
-  const parts = japanTimeParts.formatToParts(at);
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    parts.find((p) => p.type === type)?.value ?? '';
-  if (locale === 'ja')
-    return `${part('year')}年${part('month')}月${part('day')}日 ${Number(part('hour'))}時${part('minute')}分`;
-  return `${part('day')} ${japanMonthName.format(at)} ${part('year')}, ${part('hour')}:${part('minute')} (JST)`;
+  // Japan has kept UTC+9 without summer time since 1951: plain arithmetic, not Intl (every
+  // submit renders a mail, and formatToParts showed in its profile).
+  const japan = new Date(at + 9 * 3_600_000);
+  const year = japan.getUTCFullYear();
+  const month = japan.getUTCMonth();
+  const day = japan.getUTCDate();
+  const hour = japan.getUTCHours();
+  const minute = String(japan.getUTCMinutes()).padStart(2, '0');
+  if (locale === 'ja') return `${year}年${month + 1}月${day}日 ${hour}時${minute}分`;
+  return `${day} ${monthNames[month]} ${year}, ${String(hour).padStart(2, '0')}:${minute} (JST)`;
 }
 
 const notifications: readonly string[] = notificationEvents;

@@ -5,10 +5,9 @@ import {
   localize,
   type NotificationEvent,
 } from '@madoguchi/shared';
-import { eq } from 'drizzle-orm';
+import { readRow } from '../db/group-commit';
 import type { Tenant, TenantDb } from '../db/registry';
-import { departments } from '../db/tenant-schema';
-import { queueMail } from '../mail/outbox';
+import { type QueuedMail, queueMail } from '../mail/outbox';
 import { mailDate, renderMail } from '../mail/templates';
 
 /** Where links in mails point. */
@@ -61,23 +60,28 @@ function fieldLabels(
   return ids.map((id) => `・${labels.get(id) ?? id}`).join('\n');
 }
 
+/** What `applicantMail` takes. */
+export interface ApplicantMailInput {
+  event: NotificationEvent;
+  subject: MailSubject;
+  definition: FormDefinition;
+  mail: MailContext;
+  locale: Locale;
+  now: number;
+  /** Distinguishes repeated events of one kind (the revision, a timestamp). */
+  occurrence: string | number;
+  accessToken?: string;
+  staffMessage?: string;
+  fieldsToFix?: string[];
+}
+
 /** The outbox statement for a mail to the applicant about an event, or none without an address. */
-export function applicantMail(
-  db: TenantDb,
-  input: {
-    event: NotificationEvent;
-    subject: MailSubject;
-    definition: FormDefinition;
-    mail: MailContext;
-    locale: Locale;
-    now: number;
-    /** Distinguishes repeated events of one kind (the revision, a timestamp). */
-    occurrence: string | number;
-    accessToken?: string;
-    staffMessage?: string;
-    fieldsToFix?: string[];
-  },
-) {
+export function applicantMail(db: TenantDb, input: ApplicantMailInput) {
+  return applicantMailContent(input).map((mail) => queueMail(db, mail, input.now));
+}
+
+/** The mail to the applicant about an event, or none without an address. */
+export function applicantMailContent(input: ApplicantMailInput): QueuedMail[] {
   if (!input.subject.applicantEmail) return [];
   const rendered = renderMail({
     event: input.event,
@@ -96,33 +100,34 @@ export function applicantMail(
     },
   });
   return [
-    queueMail(
-      db,
-      {
-        eventKey: `${input.subject.id}:${input.event}:${input.occurrence}`,
-        to: input.subject.applicantEmail,
-        ...rendered,
-      },
-      input.now,
-    ),
+    {
+      eventKey: `${input.subject.id}:${input.event}:${input.occurrence}`,
+      to: input.subject.applicantEmail,
+      ...rendered,
+    },
   ];
 }
 
-/** The new-application alert to the department's address, when it has one and the form wants it. */
-export async function departmentAlert(
+/** What `departmentAlertContent` takes. */
+export interface DepartmentAlertInput {
+  subject: MailSubject;
+  definition: FormDefinition;
+  departmentId: string;
+  mail: MailContext;
+  now: number;
+}
+
+/** The new-application alert to the department, when it has an address and the form wants it. */
+export async function departmentAlertContent(
   db: TenantDb,
-  input: {
-    subject: MailSubject;
-    definition: FormDefinition;
-    departmentId: string;
-    mail: MailContext;
-    now: number;
-  },
-) {
+  input: DepartmentAlertInput,
+): Promise<QueuedMail[]> {
   if (!input.definition.notifications.alertDepartment) return [];
-  const department = await db.query.departments.findFirst({
-    where: eq(departments.id, input.departmentId),
-  });
+  const department = await readRow<{ email: string | null }>(
+    db,
+    'SELECT email FROM departments WHERE id = ?',
+    [input.departmentId],
+  );
   if (!department?.email) return [];
   const rendered = renderMail({
     event: 'department_alert',
@@ -136,13 +141,7 @@ export async function departmentAlert(
       consoleUrl: `${input.mail.staffOrigin}/submissions/${input.subject.id}`,
     },
   });
-  return [
-    queueMail(
-      db,
-      { eventKey: `${input.subject.id}:department_alert`, to: department.email, ...rendered },
-      input.now,
-    ),
-  ];
+  return [{ eventKey: `${input.subject.id}:department_alert`, to: department.email, ...rendered }];
 }
 
 /** The mail with a renewed status link, to the address on file. */

@@ -7,20 +7,29 @@ import {
   todayInJapan,
   validateAnswers,
 } from '@madoguchi/shared';
-import { and, count, eq, sql } from 'drizzle-orm';
-import { writeWithAudit } from '../audit/service';
+import { and, count, eq } from 'drizzle-orm';
+import { writeStatementsWithAudit } from '../audit/service';
 import { isUnchangedAbort } from '../db/guards';
 import { newId } from '../db/ids';
 import { deriveDatabaseKey } from '../db/keys';
 import type { Tenant, TenantDb } from '../db/registry';
+import { fromDrizzle, insertStatement, type Statement } from '../db/statements';
 import { submissionEvents, submissionRevisions, submissions } from '../db/tenant-schema';
 import { attachmentsBindStatements, refsInAnswers } from '../files/service';
 import { AppError } from '../http/errors';
+import { queueMailStatement } from '../mail/outbox';
 import { accessSecret, formatAccessToken, hashAccessSecret } from './access';
 import { verifiedEmail } from './email-verification';
 import { ensureOpen, type PublishedForm } from './forms';
-import { applicantMail, departmentAlert, type MailContext } from './mails';
+import { applicantMailContent, departmentAlertContent, type MailContext } from './mails';
 import { newReferenceNumber } from './reference-number';
+
+const submissionColumns =
+  'id, form_id, form_version, reference_number, state, payment_state, access_secret_hash, applicant_email, search_name, person_key, client_token, holds_place, current_revision, proxy_staff_id, payment_deadline, submitted_at, updated_at, locale';
+const submissionValues = '?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?, ?, ?';
+const insertSubmission = `INSERT INTO submissions (${submissionColumns}) VALUES (${submissionValues})`;
+/** Inserts only while the form has room: the capacity check is part of the write itself. */
+const insertSubmissionWithRoom = `INSERT INTO submissions (${submissionColumns}) SELECT ${submissionValues} WHERE (SELECT count(*) FROM submissions WHERE form_id = ? AND holds_place = 1) < ?`;
 
 /** What a resident sends to submit. */
 export interface SubmitInput {
@@ -175,66 +184,83 @@ export async function submitApplication(
       applicantEmail: facts.email,
       submittedAt: ctx.now,
     };
-    const room =
-      capacity === null
-        ? sql`1`
-        : sql`(SELECT count(*) FROM ${submissions} WHERE ${submissions.formId} = ${form.id} AND ${submissions.holdsPlace} = 1) < ${capacity}`;
-    try {
-      const [inserted] = await writeWithAudit(
-        db,
-        [
-          db.run(sql`INSERT INTO ${submissions} (id, form_id, form_version, reference_number, state, payment_state, access_secret_hash, applicant_email, search_name, person_key, client_token, holds_place, current_revision, proxy_staff_id, payment_deadline, submitted_at, updated_at, locale)
-          SELECT ${row.id}, ${row.formId}, ${row.formVersion}, ${row.referenceNumber}, ${row.state}, ${row.paymentState}, ${row.accessSecretHash}, ${row.applicantEmail}, ${row.searchName}, ${row.personKey}, ${row.clientToken}, 1, 1, ${row.proxyStaffId}, ${row.paymentDeadline}, ${row.submittedAt}, ${row.updatedAt}, ${input.locale}
-          WHERE ${room}`),
-          // References the row above: with no room it was not inserted, this fails the foreign key
-          // and the whole batch is rolled back.
-          db.insert(submissionRevisions).values({
-            submissionId: id,
-            revision: 1,
-            answers: validated.answers,
-            createdAt: ctx.now,
-            createdBy: ctx.proxyStaffId ?? 'applicant',
+    const mails = ctx.mail
+      ? [
+          ...applicantMailContent({
+            event: 'arrival',
+            subject,
+            definition,
+            mail: ctx.mail,
+            locale: input.locale,
+            now: ctx.now,
+            occurrence: 1,
+            accessToken,
           }),
-          // Uploaded files named in the answers are bound to this application, or the batch fails.
-          ...attachmentsBindStatements(
-            db,
-            id,
-            form.id,
-            refsInAnswers(definition, validated.answers),
-          ),
-          db.insert(submissionEvents).values({
-            id: newId('evt'),
-            submissionId: id,
-            at: ctx.now,
-            actor: ctx.proxyStaffId ? 'staff' : 'applicant',
-            staffId: ctx.proxyStaffId ?? null,
-            action: 'submit',
-            fromState: null,
-            toState: state,
-          }),
-          // The arrival mail (到達) and the department's alert commit with the application or not at all.
-          ...(ctx.mail
-            ? [
-                ...applicantMail(db, {
-                  event: 'arrival',
-                  subject,
-                  definition,
-                  mail: ctx.mail,
-                  locale: input.locale,
-                  now: ctx.now,
-                  occurrence: 1,
-                  accessToken,
-                }),
-                ...(await departmentAlert(db, {
-                  subject,
-                  definition,
-                  departmentId: form.departmentId,
-                  mail: ctx.mail,
-                  now: ctx.now,
-                })),
-              ]
-            : []),
+          ...(await departmentAlertContent(db, {
+            subject,
+            definition,
+            departmentId: form.departmentId,
+            mail: ctx.mail,
+            now: ctx.now,
+          })),
+        ]
+      : [];
+    const statements: Statement[] = [
+      {
+        sql: capacity === null ? insertSubmission : insertSubmissionWithRoom,
+        args: [
+          row.id,
+          row.formId,
+          row.formVersion,
+          row.referenceNumber,
+          row.state,
+          row.paymentState,
+          row.accessSecretHash,
+          row.applicantEmail,
+          row.searchName,
+          row.personKey,
+          row.clientToken,
+          row.proxyStaffId,
+          row.paymentDeadline,
+          row.submittedAt,
+          row.updatedAt,
+          input.locale,
+          ...(capacity === null ? [] : [form.id, capacity]),
         ],
+      },
+      // References the row above: with no room it was not inserted, this fails the foreign key
+      // and the whole unit is rolled back.
+      insertStatement(submissionRevisions, {
+        submissionId: id,
+        revision: 1,
+        answers: validated.answers,
+        createdAt: ctx.now,
+        createdBy: ctx.proxyStaffId ?? 'applicant',
+      }),
+      // Uploaded files named in the answers are bound to this application, or the unit fails.
+      ...attachmentsBindStatements(
+        db,
+        id,
+        form.id,
+        refsInAnswers(definition, validated.answers),
+      ).map(fromDrizzle),
+      insertStatement(submissionEvents, {
+        id: newId('evt'),
+        submissionId: id,
+        at: ctx.now,
+        actor: ctx.proxyStaffId ? 'staff' : 'applicant',
+        staffId: ctx.proxyStaffId ?? null,
+        action: 'submit',
+        fromState: null,
+        toState: state,
+      }),
+      // The arrival mail (到達) and the department's alert commit with the application or not at all.
+      ...mails.map((mail) => queueMailStatement(mail, ctx.now)),
+    ];
+    try {
+      const [inserted] = await writeStatementsWithAudit(
+        db,
+        statements,
         [
           {
             actorType: ctx.proxyStaffId ? 'staff' : 'applicant',
@@ -247,7 +273,7 @@ export async function submitApplication(
         ],
         ctx.now,
       );
-      if (inserted.rowsAffected !== 1) throw new AppError('form_full');
+      if (inserted?.changes !== 1) throw new AppError('form_full');
       return {
         submissionId: id,
         referenceNumber,

@@ -117,6 +117,7 @@ export async function setTenantStatus(
     .update(tenants)
     .set({ status, suspendedAt: status === 'suspended' ? now : null })
     .where(eq(tenants.slug, slug));
+  registry.forget(slug);
   if (result.rowsAffected === 0) throw new TenantError(`no tenant "${slug}"`);
 }
 

@@ -1,0 +1,195 @@
+import type { Client } from '@libsql/client';
+import Database from 'libsql';
+import type { SqlValue, Statement } from './statements';
+
+/** What a unit of work may do inside the shared transaction; every call runs at once. */
+export interface UnitTransaction {
+  /** Runs a statement; how many rows it changed. */
+  run(statement: Statement): { changes: number };
+  /** The first row of a query as an object, or undefined. */
+  get<Row>(sql: string, args: readonly SqlValue[]): Row | undefined;
+}
+
+/** One unit: a synchronous function whose statements commit together, or not at all. */
+export type Unit<T> = (tx: UnitTransaction) => T;
+
+interface Pending {
+  work: Unit<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** The most units one transaction takes; the rest wait for the next. */
+const maxGroup = 256;
+
+/**
+ * Group commit for a local database file. Units of work that arrive while the event loop is busy
+ * are written in one transaction, each inside its own savepoint: a unit that fails (a constraint,
+ * a full form) is rolled back alone and its caller gets the error, the others commit together.
+ * Every caller's promise settles only after COMMIT has returned, so with synchronous=FULL an
+ * acknowledged write is on disk; one fsync serves the whole group instead of one per request.
+ *
+ * It has its own connection (PRAGMAs are per connection). The whole transaction runs within one
+ * turn of the event loop, so it never holds the write lock across turns, and the drizzle client's
+ * connection in this process never waits for it. Another process waits up to busy_timeout.
+ */
+export class GroupCommit {
+  readonly #db: Database.Database;
+  readonly #statements = new Map<string, Database.Statement>();
+  #pending: Pending[] = [];
+  #scheduled = false;
+  #closed = false;
+
+  constructor(path: string, encryptionKey: string | undefined) {
+    // The same options @libsql/client gives its own connection (the typings predate encryption).
+    const options = (encryptionKey ? { encryptionKey } : {}) as Database.Options;
+    this.#db = new Database(path, options);
+    this.#db.exec('PRAGMA journal_mode = WAL');
+    this.#db.exec('PRAGMA synchronous = FULL');
+    this.#db.exec('PRAGMA foreign_keys = ON');
+    this.#db.exec('PRAGMA busy_timeout = 5000');
+    // Inserts land all over the indexes; a page read back from the file must be decrypted again,
+    // so a larger cache than SQLite's 2 MiB default pays for itself on the write path.
+    this.#db.exec('PRAGMA cache_size = -32768');
+  }
+
+  /**
+   * Runs `work` in the next group transaction.
+   * @returns what `work` returned, once the transaction has committed.
+   */
+  submit<T>(work: Unit<T>): Promise<T> {
+    if (this.#closed) return Promise.reject(new Error('group commit: the database is closed'));
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.#schedule();
+    });
+  }
+
+  /**
+   * Reads one row at once on this connection, through a cached prepared statement: for the reads
+   * every resident request makes. It sees everything committed, by any connection or process.
+   */
+  read<Row>(sql: string, args: readonly SqlValue[]): Row | undefined {
+    if (this.#closed) throw new Error('group commit: the database is closed');
+    return this.#tx.get<Row>(sql, args);
+  }
+
+  /** Writes what is pending, then closes the connection. */
+  close(): void {
+    if (this.#closed) return;
+    while (this.#pending.length > 0) this.#flush();
+    this.#closed = true;
+    this.#db.close();
+  }
+
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    // After the I/O callbacks of this turn: requests that arrived together commit together.
+    setImmediate(() => {
+      this.#scheduled = false;
+      if (this.#closed) return;
+      this.#flush();
+      if (this.#pending.length > 0) this.#schedule();
+    });
+  }
+
+  #prepared(sql: string): Database.Statement {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      if (this.#statements.size > 500) this.#statements.clear();
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  readonly #tx: UnitTransaction = {
+    run: ({ sql, args }) => {
+      const info = this.#prepared(sql).run(args);
+      return { changes: Number(info.changes) };
+    },
+    get: <Row>(sql: string, args: readonly SqlValue[]) =>
+      this.#prepared(sql).get([...args]) as Row | undefined,
+  };
+
+  #flush(): void {
+    const group = this.#pending.splice(0, maxGroup);
+    if (group.length === 0) return;
+    let outcomes: Outcome[];
+    try {
+      outcomes = this.#commit(group);
+    } catch (error) {
+      // Nothing of this group is stored: every caller hears of it, none is told it succeeded.
+      if (this.#db.inTransaction) {
+        try {
+          this.#db.exec('ROLLBACK');
+        } catch {
+          // The connection is unusable; the callers still learn that nothing was stored.
+        }
+      }
+      for (const unit of group) unit.reject(error);
+      return;
+    }
+    group.forEach((unit, index) => {
+      const outcome = outcomes[index];
+      if (outcome?.ok) unit.resolve(outcome.value);
+      else unit.reject(outcome?.error);
+    });
+  }
+
+  /** One transaction for the group; throws when the group as a whole did not commit. */
+  #commit(group: readonly Pending[]): Outcome[] {
+    const db = this.#db;
+    const outcomes: Outcome[] = [];
+    db.exec('BEGIN IMMEDIATE');
+    for (const unit of group) {
+      db.exec('SAVEPOINT unit');
+      try {
+        const value = unit.work(this.#tx);
+        db.exec('RELEASE unit');
+        outcomes.push({ ok: true, value });
+      } catch (error) {
+        // SQLite gave up the whole transaction (I/O error, disk full): the group fails as one.
+        if (!db.inTransaction) throw error;
+        db.exec('ROLLBACK TO unit');
+        db.exec('RELEASE unit');
+        outcomes.push({ ok: false, error });
+      }
+    }
+    db.exec('COMMIT');
+    return outcomes;
+  }
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+const groups = new WeakMap<object, GroupCommit>();
+
+/** Makes `group` the writer of `db` (a tenant's drizzle database on a local file). */
+export function attachGroupCommit(db: object, group: GroupCommit): void {
+  groups.set(db, group);
+}
+
+/** The group writer of a local database, or undefined for a remote one (libSQL server). */
+export function groupCommitOf(db: object): GroupCommit | undefined {
+  return groups.get(db);
+}
+
+/**
+ * One row of a hot read (every resident request makes it), columns named as in `sql`: on a
+ * local file through the group writer's prepared statements, else through the libSQL client.
+ * @example await readRow<{ email: string | null }>(db, 'SELECT email FROM departments WHERE id = ?', [id])
+ */
+export async function readRow<Row>(
+  db: { $client: Client },
+  sql: string,
+  args: readonly SqlValue[],
+): Promise<Row | undefined> {
+  const group = groups.get(db);
+  if (group) return group.read<Row>(sql, args);
+  const result = await db.$client.execute({ sql, args: [...args] });
+  const row = result.rows[0];
+  if (!row) return undefined;
+  return Object.fromEntries(result.columns.map((name) => [name, row[name]])) as Row;
+}
