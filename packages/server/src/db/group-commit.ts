@@ -36,6 +36,7 @@ const maxGroup = 256;
 export class GroupCommit {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
+  readonly #queries = new Map<string, { statement: Database.Statement; columns: string[] }>();
   #pending: Pending[] = [];
   #scheduled = false;
   #closed = false;
@@ -94,6 +95,18 @@ export class GroupCommit {
     });
   }
 
+  /** A prepared query in raw mode with its column names (object mode adds timing metadata). */
+  #query(sql: string): { statement: Database.Statement; columns: string[] } {
+    let query = this.#queries.get(sql);
+    if (!query) {
+      const statement = this.#db.prepare(sql).raw(true);
+      query = { statement, columns: statement.columns().map((column) => column.name) };
+      if (this.#queries.size > 500) this.#queries.clear();
+      this.#queries.set(sql, query);
+    }
+    return query;
+  }
+
   #prepared(sql: string): Database.Statement {
     let statement = this.#statements.get(sql);
     if (!statement) {
@@ -109,8 +122,16 @@ export class GroupCommit {
       const info = this.#prepared(sql).run(args);
       return { changes: Number(info.changes) };
     },
-    get: <Row>(sql: string, args: readonly SqlValue[]) =>
-      this.#prepared(sql).get([...args]) as Row | undefined,
+    get: <Row>(sql: string, args: readonly SqlValue[]) => {
+      const { statement, columns } = this.#query(sql);
+      const values = statement.get([...args]) as unknown[] | undefined;
+      if (!values) return undefined;
+      const row: Record<string, unknown> = {};
+      columns.forEach((name, index) => {
+        row[name] = values[index];
+      });
+      return row as Row;
+    },
   };
 
   #flush(): void {

@@ -1,0 +1,183 @@
+import { eq } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/libsql';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { verifyChain, writeStatementsWithAudit } from '../audit/service';
+import { createTenant } from '../tenants/service';
+import { createHarness } from '../testing/harness';
+import { groupCommitOf, readRow } from './group-commit';
+import type { TenantDb } from './registry';
+import { insertStatement } from './statements';
+import * as tenantSchema from './tenant-schema';
+import { departments, outbox, staff } from './tenant-schema';
+
+let h: Awaited<ReturnType<typeof createHarness>>;
+let db: TenantDb;
+beforeAll(async () => {
+  h = await createHarness();
+  await createTenant(
+    h.registry,
+    {
+      slug: 'kita',
+      name: '北区',
+      localGovernmentCode: '131172',
+      adminEmail: 'a@kita.example.lg.jp',
+      adminName: '管理',
+    },
+    h.now(),
+  );
+  db = await h.registry.database('kita');
+});
+afterAll(() => h.close());
+
+const department = (id: string) => insertStatement(departments, { id, name: id, createdAt: 1 });
+const names = async () => (await db.select().from(departments)).map((d) => d.id).sort();
+
+describe('insertStatement', () => {
+  test('stores a row exactly as drizzle reads it back: JSON, booleans, nulls, SQL defaults', async () => {
+    await db.insert(departments).values({ id: 'dep_s', name: 's', createdAt: 1 });
+    const group = groupCommitOf(db);
+    if (!group) throw new Error('a local tenant database has a group writer');
+    await group.submit((tx) =>
+      tx.run(
+        insertStatement(staff, {
+          id: 'stf_s',
+          email: 's@kita.example.lg.jp',
+          name: '職員',
+          isTenantAdmin: true,
+          status: 'active',
+          formIds: ['frm_1', 'frm_2'],
+          createdAt: 5,
+          updatedAt: 5,
+        }),
+      ),
+    );
+    const [row] = await db.select().from(staff).where(eq(staff.id, 'stf_s'));
+    expect(row).toMatchObject({ isTenantAdmin: true, formIds: ['frm_1', 'frm_2'], createdAt: 5 });
+  });
+
+  test('names the column it does not know, instead of writing a broken statement', () => {
+    expect(() => insertStatement(departments, { nope: 1 } as never)).toThrow(/no column nope/);
+  });
+
+  test('can ignore a conflict on a unique column (a retried event queues one mail)', async () => {
+    const mail = {
+      id: 'mail_a',
+      eventKey: 'evt:1',
+      to: 'x@y.jp',
+      subject: 's',
+      body: 'b',
+      createdAt: 1,
+      nextAttemptAt: 1,
+    };
+    const group = groupCommitOf(db);
+    const first = await group?.submit((tx) => tx.run(insertStatement(outbox, mail, 'event_key')));
+    const again = await group?.submit((tx) =>
+      tx.run(insertStatement(outbox, { ...mail, id: 'mail_b' }, 'event_key')),
+    );
+    expect([first?.changes, again?.changes]).toEqual([1, 0]);
+  });
+});
+
+describe('group commit', () => {
+  test('units that arrive together commit in one transaction and all resolve', async () => {
+    const group = groupCommitOf(db);
+    const results = await Promise.all(
+      ['dep_g1', 'dep_g2', 'dep_g3'].map((id) => group?.submit((tx) => tx.run(department(id)))),
+    );
+    expect(results.map((r) => r?.changes)).toEqual([1, 1, 1]);
+    // Visible to the drizzle client's own connection once the promises have resolved.
+    expect(await names()).toEqual(expect.arrayContaining(['dep_g1', 'dep_g2', 'dep_g3']));
+  });
+
+  test('a unit that fails is rolled back alone: its caller gets the error, the others commit', async () => {
+    const group = groupCommitOf(db);
+    if (!group) throw new Error('no group');
+    const outcomes = await Promise.allSettled([
+      group.submit((tx) => tx.run(department('dep_ok1'))),
+      group.submit((tx) => {
+        tx.run(department('dep_half'));
+        tx.run(department('dep_ok1')); // primary key taken by the unit before
+        return 'never';
+      }),
+      group.submit((tx) => {
+        tx.run(department('dep_thrown'));
+        throw new Error('refused by the unit itself');
+      }),
+      group.submit((tx) => tx.run(department('dep_ok2'))),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'rejected',
+      'fulfilled',
+    ]);
+    expect(String((outcomes[1] as PromiseRejectedResult).reason)).toMatch(/UNIQUE/);
+    const stored = await names();
+    expect(stored).toEqual(expect.arrayContaining(['dep_ok1', 'dep_ok2']));
+    expect(stored).not.toContain('dep_half');
+    expect(stored).not.toContain('dep_thrown');
+  });
+
+  test('when SQLite gives up the whole transaction, no caller is told it succeeded', async () => {
+    const group = groupCommitOf(db);
+    if (!group) throw new Error('no group');
+    const outcomes = await Promise.allSettled([
+      group.submit((tx) => tx.run(department('dep_lost'))),
+      group.submit((tx) => {
+        tx.run({ sql: 'ROLLBACK', args: [] });
+        throw new Error('the transaction is gone');
+      }),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+    expect(await names()).not.toContain('dep_lost');
+    // And the writer goes on working afterwards.
+    await group.submit((tx) => tx.run(department('dep_after')));
+    expect(await names()).toContain('dep_after');
+  });
+
+  test('readRow reads on the writer connection, and through the client where there is none', async () => {
+    const sql = 'SELECT id, name, created_at AS createdAt FROM departments WHERE id = ?';
+    expect(await readRow(db, sql, ['dep_after'])).toEqual({
+      id: 'dep_after',
+      name: 'dep_after',
+      createdAt: 1,
+    });
+    const plain = drizzle(db.$client, { schema: tenantSchema });
+    expect(groupCommitOf(plain)).toBeUndefined();
+    expect(await readRow(plain, sql, ['dep_after'])).toEqual({
+      id: 'dep_after',
+      name: 'dep_after',
+      createdAt: 1,
+    });
+    expect(await readRow(plain, sql, ['nobody'])).toBeUndefined();
+  });
+});
+
+describe('writeStatementsWithAudit', () => {
+  const entry = { actorType: 'system', action: 'test.write' } as const;
+
+  test('grouped writes chain their audit entries in commit order; the chain verifies', async () => {
+    const writes = Array.from({ length: 40 }, (_, i) =>
+      writeStatementsWithAudit(db, [department(`dep_a${i}`)], [entry], h.now()),
+    );
+    // One of them fails on its own statement: its entry must not be in the chain.
+    writes.push(writeStatementsWithAudit(db, [department('dep_a0')], [entry], h.now()));
+    const outcomes = await Promise.allSettled(writes);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(40);
+    expect(await verifyChain(db)).toMatchObject({ ok: true });
+  });
+
+  test('without a group writer (a libSQL server) it is one batch, and the chain still verifies', async () => {
+    const plain = drizzle(db.$client, { schema: tenantSchema });
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        writeStatementsWithAudit(plain, [department(`dep_r${i}`)], [entry], h.now()),
+      ),
+    );
+    expect(results.map((r) => r[0]?.changes)).toEqual(Array(10).fill(1));
+    await expect(
+      writeStatementsWithAudit(plain, [department('dep_r0')], [entry], h.now()),
+    ).rejects.toThrow(/UNIQUE/);
+    expect(await verifyChain(db)).toMatchObject({ ok: true });
+  });
+});
