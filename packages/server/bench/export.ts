@@ -1,10 +1,11 @@
-// A 100,000-application CSV export (UTF-8) through streamSubmissions + csvUtf8Stream into a file,
-// with the time it takes and the peak RSS (sampled every 50 ms). Targets: under 5 s, 200 MB.
-// Run from packages/server: `pnpm exec tsx bench/export.ts [--with-index]`; figures go to
-// docs/benchmarks.md. The database is seeded first; the export then runs in a fresh child
-// process, so its RSS is the export's and not what seeding left behind. `--with-index` adds an
-// index on submissions (form_id, submitted_at, id), which the schema does not have yet, to show
-// what keyset paging costs with it.
+// A 100,000-application export, CSV (UTF-8) and Excel, each through the export modules into a
+// file: wall time, CPU time and the peak RSS of the whole process (sampled every 50 ms).
+// Targets for the CSV: under 5 s and 200 MB. Run from packages/server:
+//   node --import tsx bench/export.ts                 seed a fresh tenant, then export both
+//   node --import tsx bench/export.ts --data DIR FORM  export from a folder seeded earlier
+// Figures go to docs/benchmarks.md. Each export runs in a fresh child process that has loaded
+// the staff app, as a server process has, so its RSS is a server's doing the export and not
+// what seeding left behind. CPU time is the figure to compare when the machine is busy.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, statSync } from 'node:fs';
@@ -12,15 +13,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FieldInput, FormDefinitionInput } from '@madoguchi/shared';
-import { loadConfig } from '../src/config';
-import { openControlDatabase, TenantRegistry } from '../src/db/registry';
-import { exportColumns, mergeVersions } from '../src/exports/columns';
-import { csvUtf8Stream } from '../src/exports/csv';
-import { publishedDefinitions, streamSubmissions, tableRows } from '../src/exports/service';
-import { insertSubmissions, type SeedSubmission } from '../src/exports/test-support';
-import { publishForTest } from '../src/submissions/test-support';
-import { createTenant } from '../src/tenants/service';
-import { createHarness } from '../src/testing/harness';
+import type { SeedSubmission } from '../src/exports/test-support';
 
 const total = 100_000;
 
@@ -136,7 +129,12 @@ const slug = 'benchward';
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 /** Seeds a fresh tenant database with `total` applications; returns where it is. */
-async function seed(withIndex: boolean): Promise<{ dataDir: string; formId: string }> {
+async function seed(): Promise<{ dataDir: string; formId: string }> {
+  // Loaded here, so the export processes hold only what a server holds.
+  const { createHarness } = await import('../src/testing/harness');
+  const { createTenant } = await import('../src/tenants/service');
+  const { publishForTest } = await import('../src/submissions/test-support');
+  const { insertSubmissions } = await import('../src/exports/test-support');
   const h = await createHarness();
   await createTenant(
     h.registry,
@@ -166,12 +164,6 @@ async function seed(withIndex: boolean): Promise<{ dataDir: string; formId: stri
     }
     await insertSubmissions(db, formId, seeds);
   }
-  if (withIndex) {
-    const client = await h.registry.client(slug);
-    await client.execute(
-      'CREATE INDEX bench_submissions_form_submitted ON submissions (form_id, submitted_at, id)',
-    );
-  }
   console.log(
     `seeded ${total} applications in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
@@ -179,8 +171,21 @@ async function seed(withIndex: boolean): Promise<{ dataDir: string; formId: stri
   return { dataDir: h.dataDir, formId };
 }
 
-/** The export itself, in the child process: opens the seeded data folder as the server would. */
-async function exportOnce(dataDir: string, formId: string): Promise<void> {
+type Format = 'csv' | 'xlsx';
+
+/** One export, in its own process: opens the seeded data folder as the server would. */
+async function exportOnce(dataDir: string, formId: string, format: Format): Promise<void> {
+  // What a server process has loaded before anyone asks for a download.
+  await import('../src/app');
+  const { loadConfig } = await import('../src/config');
+  const { openControlDatabase, TenantRegistry } = await import('../src/db/registry');
+  const { exportColumns, mergeVersions } = await import('../src/exports/columns');
+  const { csvUtf8Stream } = await import('../src/exports/csv');
+  const { publishedDefinitions, streamSubmissions, tableRows } = await import(
+    '../src/exports/service'
+  );
+  const { xlsxStream } = await import('../src/exports/xlsx');
+
   const rss = () => process.memoryUsage().rss;
   const rssBefore = rss();
   let peak = rssBefore;
@@ -196,54 +201,57 @@ async function exportOnce(dataDir: string, formId: string): Promise<void> {
   };
   const registry = new TenantRegistry((await openControlDatabase(settings)).db, settings);
   const db = await registry.database(slug);
-  const file = join(dataDir, 'export.csv');
+  const file = join(dataDir, `export.${format}`);
   const out = createWriteStream(file);
 
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const { columns } = exportColumns(mergeVersions(await publishedDefinitions(db, formId)), {
+  const layout = exportColumns(mergeVersions(await publishedDefinitions(db, formId)), {
     includeMyNumber: false,
     groupMode: 'flatten',
   });
-  for await (const chunk of csvUtf8Stream(tableRows(columns, streamSubmissions(db, formId, {})))) {
+  const chunks =
+    format === 'csv'
+      ? csvUtf8Stream(tableRows(layout.columns, streamSubmissions(db, formId, {})))
+      : xlsxStream(layout, () => streamSubmissions(db, formId, {}));
+  for await (const chunk of chunks) {
     if (!out.write(chunk)) await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   clearInterval(sampler);
   peak = Math.max(peak, rss());
   await registry.close();
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   console.log(
-    `CSV export: ${total} rows × ${columns.length} columns, ${mb(statSync(file).size)}, ${seconds.toFixed(2)} s`,
+    `${format === 'csv' ? 'CSV, UTF-8 with BOM' : 'Excel (.xlsx)'}: ${total} rows × ${layout.columns.length} columns, ${mb(statSync(file).size)}`,
   );
   console.log(
-    `RSS: ${mb(rssBefore)} at the start of the process, peak ${mb(peak)} during the export`,
+    `  ${seconds.toFixed(2)} s wall, ${cpuSeconds.toFixed(2)} s CPU (all threads); RSS ${mb(rssBefore)} before the export, peak ${mb(peak)}`,
   );
 }
 
-const [mode, dataDir, formId] = process.argv.slice(2);
-if (mode === '--export' && dataDir !== undefined && formId !== undefined) {
-  await exportOnce(dataDir, formId);
-} else {
-  const withIndex = mode === '--with-index';
-  console.log(
-    `machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
-  );
-  console.log(
-    `index on (form_id, submitted_at, id): ${withIndex ? 'yes (added by this bench)' : 'no (schema as is)'}`,
-  );
-  const seeded = await seed(withIndex);
+async function exportInChild(dataDir: string, formId: string, format: Format): Promise<void> {
   const child = spawn(
     process.execPath,
-    [
-      ...process.execArgv,
-      fileURLToPath(import.meta.url),
-      '--export',
-      seeded.dataDir,
-      seeded.formId,
-    ],
+    [...process.execArgv, fileURLToPath(import.meta.url), '--export', dataDir, formId, format],
     { stdio: 'inherit' },
   );
   const [code] = await once(child, 'exit');
-  if (code !== 0) throw new Error(`export process failed with ${String(code)}`);
+  if (code !== 0) throw new Error(`${format} export process failed with ${String(code)}`);
+}
+
+const [mode, dataDir, formId, format] = process.argv.slice(2);
+if (mode === '--export' && dataDir && formId && (format === 'csv' || format === 'xlsx')) {
+  await exportOnce(dataDir, formId, format);
+} else {
+  console.log(
+    `machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+  );
+  const seeded = mode === '--data' && dataDir && formId ? { dataDir, formId } : await seed();
+  console.log(`data: --data ${seeded.dataDir} ${seeded.formId}`);
+  await exportInChild(seeded.dataDir, seeded.formId, 'csv');
+  await exportInChild(seeded.dataDir, seeded.formId, 'xlsx');
 }
