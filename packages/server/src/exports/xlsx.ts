@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ExportItem, ExportLayout } from './columns';
 import { groupRowsFor, rowsFor } from './service';
 
@@ -39,7 +39,10 @@ async function writeWorkbook(
   read: () => AsyncIterable<ExportItem>,
   output: PassThrough,
 ): Promise<void> {
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+  // Loaded on the first Excel download: exceljs and its zip libraries hold about 20 MB that a
+  // server which only ever sends CSV would carry for nothing.
+  const { default: excel } = await import('exceljs');
+  const book = new excel.stream.xlsx.WorkbookWriter({
     stream: output,
     useStyles: true,
     useSharedStrings: false,
