@@ -188,6 +188,18 @@ describe('exportColumns: cells', () => {
     ]);
   });
 
+  test('申請日時 follows each application across midnight in Japan, forwards and back', () => {
+    const definition = example('zero-waste-day');
+    const { columns } = exportColumns(definition, flat);
+    const at = (iso: string) =>
+      rowsFor(columns, exportItem(definition, {}, { submittedAt: Date.parse(iso) }))[3];
+    expect(at('2026-11-22T14:59:59.999Z')).toBe('2026/11/22 23:59');
+    expect(at('2026-11-22T15:00:00Z')).toBe('2026/11/23 00:00');
+    expect(at('2026-11-22T14:00:00Z')).toBe('2026/11/22 23:00');
+    expect(at('2026-03-31T15:05:00Z')).toBe('2026/04/01 00:05');
+    expect(at('1969-12-31T14:59:00Z')).toBe('1969/12/31 23:59');
+  });
+
   test('composite fields, dates with 和暦, choices, yes/no and consent', () => {
     const cells = line('pregnancy-support-benefit', pregnancyAnswers);
     expect(cells).toMatchObject({

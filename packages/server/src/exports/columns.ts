@@ -441,8 +441,26 @@ function slashDate(iso: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.replaceAll('-', '/') : iso;
 }
 
+const jstOffsetMs = 9 * 60 * 60_000;
+const dayMs = 24 * 60 * 60_000;
+let lastDay = Number.NaN;
+let lastDate = '';
+
 // Staff read times in Japan time whatever the server's zone; Japan has no daylight saving.
+// Exports run in time order, so a day's applications come together: the date is formatted once
+// a day and the time of day worked out by arithmetic (a Date per application was a fifth of the
+// time spent reading cells).
 function jstMinute(ms: number): string {
-  const jst = new Date(ms + 9 * 60 * 60 * 1000).toISOString();
-  return `${jst.slice(0, 10).replaceAll('-', '/')} ${jst.slice(11, 16)}`;
+  const local = ms + jstOffsetMs;
+  const day = Math.floor(local / dayMs);
+  if (day !== lastDay) {
+    lastDate = new Date(day * dayMs).toISOString().slice(0, 10).replaceAll('-', '/');
+    lastDay = day;
+  }
+  const minute = Math.floor((local - day * dayMs) / 60_000);
+  return `${lastDate} ${twoDigits(Math.floor(minute / 60))}:${twoDigits(minute % 60)}`;
+}
+
+function twoDigits(value: number): string {
+  return value < 10 ? `0${value}` : String(value);
 }
