@@ -134,7 +134,7 @@ describe('POST /t/:slug/api/forms/:formId/submissions', () => {
       state: 'submitted',
     });
     expect(String(body.statusUrl)).toBe(
-      `http://127.0.0.1:3000/t/midori/status#${String(body.accessToken)}`,
+      `http://127.0.0.1:3000/t/midori/s/${String(body.accessToken)}`,
     );
   });
 

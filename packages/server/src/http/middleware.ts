@@ -39,6 +39,15 @@ function errorResponse(c: Context, error: AppError) {
   return c.json(body, error.status);
 }
 
+/**
+ * The path as the access log keeps it: the secret of an applicant's link (`/t/{tenant}/s/{token}`)
+ * is replaced, so logs never hold a key to someone's application.
+ * @example loggedPath('/t/midori/s/sub_x.secret') // '/t/midori/s/[redacted]'
+ */
+export function loggedPath(path: string): string {
+  return path.replace(/^(\/t\/[^/]+\/s\/)[^/]*/, '$1[redacted]');
+}
+
 /** Maps framework exceptions (malformed JSON, body too large) to our codes. */
 function fromHttpException(error: HTTPException): AppError {
   if (error.status === 413) return new AppError('payload_too_large');
@@ -70,7 +79,7 @@ export function applyHttpBasics<E extends { Variables: BaseVariables }>(
     logger.info('request', {
       requestId: id,
       method: c.req.method,
-      path: c.req.path,
+      path: loggedPath(c.req.path),
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
       tenant: c.get('tenantSlug'),

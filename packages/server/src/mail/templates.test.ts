@@ -6,7 +6,7 @@ const values = {
   referenceNumber: 'A7K-4829',
   formTitle: 'ゼロ・ウェイスト・デー参加申込',
   submittedAt: '2026年11月23日 9時00分',
-  statusUrl: 'https://forms.example.lg.jp/t/midori/status#token',
+  statusUrl: 'https://forms.example.lg.jp/t/midori/s/sub_0000000000000000.token',
 };
 
 const ownArrival = {

@@ -35,12 +35,21 @@ export interface MailSubject {
 }
 
 /**
+ * The secret link to an application: the page it opens keeps the token in a cookie and moves
+ * on to a token-free address, so the link works without JavaScript and is never shown again.
+ * @example statusLinkUrl('https://forms.example.lg.jp', 'midori', token) // '…/t/midori/s/<token>'
+ */
+export function statusLinkUrl(publicOrigin: string, slug: string, accessToken: string): string {
+  return `${publicOrigin}/t/${slug}/s/${accessToken}`;
+}
+
+/**
  * Where an applicant finds their application again: the status link when we have its secret
  * (right after submitting), else the page that re-sends the link to the address on file.
  */
 function statusUrl(mail: MailContext, subject: MailSubject, accessToken?: string): string {
   return accessToken
-    ? `${mail.publicOrigin}/t/${mail.tenant.slug}/status#${accessToken}`
+    ? statusLinkUrl(mail.publicOrigin, mail.tenant.slug, accessToken)
     : `${mail.publicOrigin}/t/${mail.tenant.slug}/f/${subject.formId}/resend`;
 }
 

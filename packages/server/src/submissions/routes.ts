@@ -9,7 +9,7 @@ import { AppError } from '../http/errors';
 import { requestLocale } from '../http/locale';
 import { validate } from '../http/validate';
 import { loadPublishedForm } from './forms';
-import { mailContextFor } from './mails';
+import { mailContextFor, statusLinkUrl } from './mails';
 import { submitApplication } from './service';
 import { actOnSubmission, addNote, inbox, readableForm, submissionDetail } from './staff';
 
@@ -165,7 +165,11 @@ export function submissionRoutes(deps: AppDeps) {
         return c.json(
           {
             ...result,
-            statusUrl: `${deps.config.PUBLIC_ORIGIN}/t/${c.get('tenant').slug}/status#${result.accessToken}`,
+            statusUrl: statusLinkUrl(
+              deps.config.PUBLIC_ORIGIN,
+              c.get('tenant').slug,
+              result.accessToken,
+            ),
           },
           201,
         );
