@@ -6,6 +6,7 @@ import type { Locale } from '@madoguchi/shared';
  */
 export interface Messages {
   htmlLang: string;
+  genericService: string;
   skipLink: string;
   languageNav: string;
   languageNames: Record<Locale, string>;
@@ -174,6 +175,7 @@ const yenJa = new Intl.NumberFormat('ja-JP');
 
 const ja: Messages = {
   htmlLang: 'ja',
+  genericService: 'オンライン申請',
   skipLink: '本文へ移動',
   languageNav: '言語 / Language',
   languageNames: { ja: '日本語', en: 'English' },
@@ -408,6 +410,7 @@ const yenEn = new Intl.NumberFormat('en-US');
 
 const en: Messages = {
   htmlLang: 'en',
+  genericService: 'Online applications',
   skipLink: 'Skip to main content',
   languageNav: 'Language / 言語',
   languageNames: { ja: '日本語', en: 'English' },

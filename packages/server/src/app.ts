@@ -1,6 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { adminRoutes } from './admin/routes';
+import { residentPagePathPattern, residentPageRoutes } from './applicant/pages';
 import { residentRoutes } from './applicant/routes';
 import { auditRoutes } from './audit/routes';
 import { csrfProtection, type StaffVariables } from './auth/middleware';
@@ -27,9 +28,12 @@ export function nodeRemoteAddress(c: Parameters<typeof getConnInfo>[0]): string 
 /** The public listener: resident pages and the resident API. */
 export function createPublicApp(deps: AppDeps) {
   const app = new Hono<{ Variables: BaseVariables }>();
-  applyHttpBasics(app, deps.logger, undefined, uploadPathPattern);
+  // Uploads and the resident pages set body limits of their own (larger where files are sent).
+  const ownBodyLimit = new RegExp(`${uploadPathPattern.source}|${residentPagePathPattern.source}`);
+  applyHttpBasics(app, deps.logger, undefined, ownBodyLimit);
   return app
     .get('/healthz', (c) => c.json({ status: 'ok' }))
+    .route('/', residentPageRoutes(deps))
     .route('/t', residentRoutes(deps))
     .route('/t', residentFileRoutes(deps));
 }

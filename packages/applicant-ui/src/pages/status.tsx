@@ -26,12 +26,20 @@ export interface ApplicationView {
   correction: { message: string | null; fieldsToFix: string[] } | null;
   history: {
     at: number;
-    action: SubmissionAction;
-    toState: SubmissionState | null;
+    action: string;
+    toState: string | null;
     message: string | null;
   }[];
   answers: Answers;
   allowedActions: SubmissionAction[];
+}
+
+function labelOf(
+  labels: Readonly<Record<string, { ja: string; en: string }>>,
+  key: string,
+  locale: 'ja' | 'en',
+): string {
+  return Object.hasOwn(labels, key) ? (labels[key]?.[locale] ?? key) : key;
 }
 
 /** Where the status page's actions go. */
@@ -161,8 +169,8 @@ export function StatusPage(props: {
               <tr>
                 <td>{formatDateTime(event.at, locale)}</td>
                 <td>
-                  {actionLabels[event.action][locale]}
-                  {event.toState ? `（${stateLabels[event.toState][locale]}）` : ''}
+                  {labelOf(actionLabels, event.action, locale)}
+                  {event.toState ? `（${labelOf(stateLabels, event.toState, locale)}）` : ''}
                   {event.message ? (
                     <MultilineText text={event.message} class="table__note" />
                   ) : null}

@@ -20,7 +20,7 @@ import {
   startEmailVerification,
 } from '../submissions/email-verification';
 import { ensureOpen, loadPublishedForm } from '../submissions/forms';
-import { mailContextFor } from '../submissions/mails';
+import { mailContextFor, statusLinkUrl } from '../submissions/mails';
 import { placesHeld, submitApplication } from '../submissions/service';
 
 /** Variables of a resident request: the tenant named in the URL. */
@@ -83,10 +83,8 @@ function bearer(c: Context): string {
 export function residentRoutes(deps: AppDeps) {
   const mailContext = (c: Context<{ Variables: ResidentVariables }>) =>
     mailContextFor(deps.config, c.get('tenant'));
-  const statusUrl = (slug: string, token: string) =>
-    `${deps.config.PUBLIC_ORIGIN}/t/${slug}/status#${token}`;
   return new Hono<{ Variables: ResidentVariables }>()
-    .use('/:slug/*', async (c, next) => {
+    .use('/:slug/api/*', async (c, next) => {
       const resolved = await deps.registry.resolve(c.req.param('slug'));
       if (!resolved) throw new AppError('not_found');
       c.set('tenant', resolved.tenant);
@@ -153,7 +151,14 @@ export function residentRoutes(deps: AppDeps) {
           { masterKey: deps.registry.settings.masterKey, now: deps.now(), mail: mailContext(c) },
         );
         return c.json(
-          { ...result, statusUrl: statusUrl(c.get('tenant').slug, result.accessToken) },
+          {
+            ...result,
+            statusUrl: statusLinkUrl(
+              deps.config.PUBLIC_ORIGIN,
+              c.get('tenant').slug,
+              result.accessToken,
+            ),
+          },
           201,
         );
       },
