@@ -5,5 +5,9 @@ export default defineConfig({
     name: 'tests',
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**'],
+    // Installs Debian's chromium when it is missing (browser tests).
+    globalSetup: ['./e2e/browser/setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
   },
 });
