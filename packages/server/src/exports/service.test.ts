@@ -1,8 +1,9 @@
 import { parseDefinition } from '@madoguchi/shared';
 import { zeroWasteDay } from '@madoguchi/shared/examples';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TenantDb } from '../db/registry';
-import { formVersions } from '../db/tenant-schema';
+import { formVersions, submissionRevisions, submissions } from '../db/tenant-schema';
 import { publishForTest } from '../submissions/test-support';
 import { createTenant } from '../tenants/service';
 import { createHarness } from '../testing/harness';
@@ -139,6 +140,61 @@ describe('streamSubmissions', () => {
     const literal = [];
     for await (const item of streamSubmissions(db, otherFormId, { q: '50%_' })) literal.push(item);
     expect(literal.map((item) => item.submission.referenceNumber)).toEqual(['2611-9999999']);
+  });
+});
+
+describe('streamSubmissions: what each application carries', () => {
+  test('the row as stored (types kept, proxy entry), and blank answers when the revision is missing', async () => {
+    const lonelyFormId = await publishForTest(db, zeroWasteDay, h.now());
+    await insertSubmissions(db, lonelyFormId, [
+      {
+        id: 'sub_lonely0000000001',
+        referenceNumber: '2611-8888881',
+        submittedAt: start,
+        answers: { phone: '0452345678', note: 'ｶﾀｶﾅ "quoted" \\ 𠮷', count: 3, flag: false },
+        state: 'returned',
+        paymentState: 'paid',
+      },
+      {
+        id: 'sub_lonely0000000002',
+        referenceNumber: '2611-8888882',
+        submittedAt: start + 1,
+        answers: { phone: '0452345678' },
+      },
+    ]);
+    await db
+      .update(submissions)
+      .set({ proxyStaffId: 'stf_counter' })
+      .where(eq(submissions.id, 'sub_lonely0000000001'));
+    await db
+      .delete(submissionRevisions)
+      .where(eq(submissionRevisions.submissionId, 'sub_lonely0000000002'));
+    const items = [];
+    for await (const item of streamSubmissions(db, lonelyFormId, {})) items.push(item);
+    expect(items.map((item) => item.submission)).toEqual([
+      {
+        id: 'sub_lonely0000000001',
+        referenceNumber: '2611-8888881',
+        state: 'returned',
+        paymentState: 'paid',
+        formVersion: 1,
+        submittedAt: start,
+        proxyStaffId: 'stf_counter',
+      },
+      {
+        id: 'sub_lonely0000000002',
+        referenceNumber: '2611-8888882',
+        state: 'submitted',
+        paymentState: 'none',
+        formVersion: 1,
+        submittedAt: start + 1,
+        proxyStaffId: null,
+      },
+    ]);
+    expect(items.map((item) => item.answers)).toEqual([
+      { phone: '0452345678', note: 'ｶﾀｶﾅ "quoted" \\ 𠮷', count: 3, flag: false },
+      {},
+    ]);
   });
 });
 
