@@ -38,14 +38,32 @@ export async function pageWorld() {
   );
   const db = await h.registry.database('midori');
   const aobaDb = await h.registry.database('aoba');
+  // The admin reviews the department's applications, to return them for correction.
+  const staff = async (method: string, path: string, body?: unknown) => {
+    const response = await h.request(method, path, {
+      cookie: midori.cookie,
+      ...(body === undefined ? {} : { body }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  const department = (await staff('POST', '/api/admin/departments', { name: '区民課' })).body
+    .department as { id: string };
+  const list = (await staff('GET', '/api/admin/staff')).body.staff as {
+    id: string;
+    email: string;
+  }[];
+  const admin = list.find((member) => member.email === midori.email);
+  await staff('PUT', `/api/admin/staff/${admin?.id}/grants`, [
+    { departmentId: department.id, role: 'reviewer', canExport: false, canSeeMyNumber: false },
+  ]);
   const publish = (definition: FormDefinitionInput, extra: { accessKey?: string } = {}) =>
-    publishForTest(db, definition, h.now(), extra);
+    publishForTest(db, definition, h.now(), { ...extra, departmentId: department.id });
   return {
     h,
     app,
     db,
     aobaDb,
-    adminCookie: midori.cookie,
+    staff,
     publish,
     browser: () => new ResidentBrowser(app),
   };
