@@ -21,7 +21,6 @@ export { type Messages, messagesFor, type ProblemKind } from './messages';
 export {
   type AnswerPath,
   actionValue,
-  controls,
   type FormAction,
   inputId,
   inputName,
@@ -29,14 +28,7 @@ export {
   parseAction,
   pathKey,
 } from './names';
-export {
-  CompletePage,
-  ConfirmPage,
-  FormPageView,
-  StartPage,
-  VerifyCodePage,
-  VerifyEmailPage,
-} from './pages/apply';
+export { CompletePage, ConfirmPage, FormPageView, StartPage } from './pages/apply';
 export { ProblemPage, ResendPage, ResendSentPage } from './pages/other';
 export {
   type ApplicationView,
@@ -47,4 +39,5 @@ export {
   StatusPage,
   WithdrawPage,
 } from './pages/status';
+export { VerifyCodePage, VerifyEmailPage } from './pages/verify';
 export { AnswerSummary, formatAnswer } from './summary';

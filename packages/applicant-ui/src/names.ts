@@ -8,14 +8,6 @@
  */
 export type AnswerPath = readonly (string | number)[];
 
-/** Names of the controls every resident form carries besides the answers. */
-export const controls = {
-  csrf: '_csrf',
-  state: '_state',
-  action: '_action',
-  clientToken: '_client',
-} as const;
-
 /** The id of the one form on a resident page; buttons outside it name it with `form=`. */
 export const mainFormId = 'resident-form';
 

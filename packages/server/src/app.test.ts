@@ -24,8 +24,9 @@ describe.each(['public', 'staff'] as const)('%s listener', (listener) => {
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  // Outside /api the staff listener serves the console (src/console), so the API path here.
   test('answers an unknown path with the JSON error shape, in Japanese by default', async () => {
-    const response = await app().request('/nope');
+    const response = await app().request(listener === 'public' ? '/nope' : '/api/nope');
     expect(response.status).toBe(404);
     const body = (await response.json()) as {
       error: { code: string; message: string; requestId: string };

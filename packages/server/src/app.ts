@@ -1,20 +1,15 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
-import { adminRoutes } from './admin/routes';
 import { residentPagePathPattern, residentPageRoutes } from './applicant/pages';
 import { residentRoutes } from './applicant/routes';
-import { auditRoutes } from './audit/routes';
-import { csrfProtection, type StaffVariables } from './auth/middleware';
-import { authRoutes, inviteRoutes } from './auth/routes';
 import type { AppDeps } from './deps';
-import { exportRoutes } from './exports/routes';
-import { residentFileRoutes, staffFileRoutes, uploadPathPattern } from './files/routes';
-import { formRoutes } from './forms/routes';
+import { residentFileRoutes, uploadPathPattern } from './files/routes';
 import { applyHttpBasics, type BaseVariables } from './http/middleware';
-import { staffOpenApiDocument } from './openapi';
-import { submissionRoutes } from './submissions/routes';
 
 export type { AppDeps } from './deps';
+// The staff app lives in its own module so the console's typed client can import its type
+// without pulling in the resident pages (hono/jsx) it never talks to.
+export { createStaffApp, type StaffAppType } from './staff-app';
 
 /** The client address of a request served by @hono/node-server; undefined in-process. */
 export function nodeRemoteAddress(c: Parameters<typeof getConnInfo>[0]): string | undefined {
@@ -37,25 +32,3 @@ export function createPublicApp(deps: AppDeps) {
     .route('/t', residentRoutes(deps))
     .route('/t', residentFileRoutes(deps));
 }
-
-/** The staff listener: the staff console and staff API, meant for LGWAN. */
-export function createStaffApp(deps: AppDeps) {
-  const app = new Hono<{ Variables: StaffVariables }>();
-  const openApi = staffOpenApiDocument();
-  applyHttpBasics(app, deps.logger);
-  app.use('/api/*', csrfProtection(deps.config.STAFF_ORIGIN));
-  return app
-    .get('/healthz', (c) => c.json({ status: 'ok' }))
-    .route('/api/auth', authRoutes(deps))
-    .route('/api/invites', inviteRoutes(deps))
-    .route('/api/admin', adminRoutes(deps))
-    .route('/api/audit', auditRoutes(deps))
-    .route('/api/submissions', submissionRoutes(deps))
-    .route('/api/submissions', staffFileRoutes(deps))
-    .route('/api/exports', exportRoutes(deps))
-    .route('/api/forms', formRoutes(deps))
-    .get('/api/openapi.json', (c) => c.json(openApi));
-}
-
-/** The staff API's type, for the console's typed client (`hc<StaffAppType>`). */
-export type StaffAppType = ReturnType<typeof createStaffApp>;

@@ -70,6 +70,8 @@ export const envSchema = v.object({
   ),
   /** Create a demo municipality on the first start with an empty data folder (never in production). */
   DEMO: v.optional(v.picklist(['on', 'off'], 'must be on or off')),
+  /** The built staff console (`packages/form-builder/dist` of this checkout when unset). */
+  CONSOLE_DIR: v.optional(v.pipe(v.string(), v.minLength(1))),
   MAIL_FROM: v.optional(
     v.pipe(v.string(), v.email('must be an email address')),
     'no-reply@madoguchi.local',
@@ -118,6 +120,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const config: Config = {
     ...e,
     DATA_DIR: dataDir,
+    ...(e.CONSOLE_DIR
+      ? { CONSOLE_DIR: resolve(env.INIT_CWD ?? process.cwd(), e.CONSOLE_DIR) }
+      : {}),
     PUBLIC_ORIGIN: e.PUBLIC_ORIGIN ?? `http://${e.HOST}:${e.PORT}`,
     STAFF_ORIGIN: e.STAFF_ORIGIN ?? `http://${e.STAFF_HOST}:${e.STAFF_PORT}`,
     CONTROL_DATABASE_URL: e.CONTROL_DATABASE_URL ?? `file:${dataDir}/control.db`,

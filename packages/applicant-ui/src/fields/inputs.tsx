@@ -11,8 +11,8 @@ import {
 } from '@madoguchi/shared';
 import { isStoredMyNumber } from '../form-data';
 import { formatBytes } from '../format';
-import { type AnswerPath, actionValue, inputId, inputName } from '../names';
-import { type FieldContext, messagesAt, text } from './context';
+import { type AnswerPath, actionValue, inputId, inputName, pathKey } from '../names';
+import { describedBy, type FieldContext, messagesAt, part, text } from './context';
 import { ErrorMessage, FieldShell, Hint, labelOf, RequiredTag } from './parts';
 
 type TextLike = Extract<
@@ -177,40 +177,34 @@ export function TextField(props: {
   const help = field.help ? localize(field.help, ctx.locale) : undefined;
   const hints = [help, ...hintsOf(field, value, ctx)];
   const hasHint = hints.some(Boolean);
+  const invalid = messages.length > 0;
+  // An email typed twice answers as { value, confirm }: two inputs, each with its own problems.
+  const twice = field.type === 'email' && field.confirm;
+  const valuePath = twice ? [...path, 'value'] : path;
+  const confirmPath = [...path, 'confirm'];
   // A complete My Number is never sent back to the browser: the field stays empty and keeps it.
   const shownValue =
     field.type === 'my_number' && isStoredMyNumber(value)
       ? ''
-      : field.type === 'email' && field.confirm
-        ? text((value as Record<string, unknown> | undefined)?.value)
-        : text(value);
-  const id = field.type === 'email' && field.confirm ? inputId([...path, 'value']) : inputId(path);
-  const name =
-    field.type === 'email' && field.confirm ? inputName([...path, 'value']) : inputName(path);
-  const describedBy = [
-    hasHint ? `${inputId(path)}-hint` : '',
-    messages.length ? `${inputId(path)}-error` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+      : text(twice ? part(value, 'value') : value);
+  const id = inputId(valuePath);
+  const valueInvalid = twice
+    ? ctx.errors.has(pathKey(path)) || ctx.errors.has(pathKey(valuePath))
+    : invalid;
   const iso =
     field.type === 'date' || field.type === 'birth_date' ? parseDateInput(shownValue) : undefined;
   const wareki = iso ? formatWareki(iso, ctx.locale) : null;
   const unit = field.type === 'number' && field.unit ? localize(field.unit, ctx.locale) : undefined;
-  const confirmValue =
-    field.type === 'email' && field.confirm
-      ? text((value as Record<string, unknown> | undefined)?.confirm)
-      : '';
   const input = (
     <input
       class={`input ${attributes.width}`}
       type={attributes.type}
       id={id}
-      name={name}
+      name={inputName(valuePath)}
       value={shownValue}
       required={field.required}
-      aria-describedby={describedBy || undefined}
-      aria-invalid={messages.length > 0 ? 'true' : undefined}
+      aria-describedby={describedBy(path, hasHint, invalid)}
+      aria-invalid={valueInvalid ? 'true' : undefined}
       autocomplete={attributes.autocomplete}
       inputmode={attributes.inputmode}
       spellcheck={attributes.spellcheck}
@@ -222,7 +216,7 @@ export function TextField(props: {
     />
   );
   return (
-    <FieldShell field={field} path={path} ctx={ctx} invalid={messages.length > 0}>
+    <FieldShell field={field} path={path} ctx={ctx} invalid={invalid}>
       <label class="label" for={id}>
         {labelOf(field, ctx)} <RequiredTag required={field.required} ctx={ctx} />
       </label>
@@ -241,20 +235,20 @@ export function TextField(props: {
           {wareki ? ctx.m.wareki(wareki) : ''}
         </p>
       ) : null}
-      {field.type === 'email' && field.confirm ? (
+      {twice ? (
         <div class="confirm-input">
-          <label class="label label--secondary" for={inputId([...path, 'confirm'])}>
+          <label class="label label--secondary" for={inputId(confirmPath)}>
             {ctx.m.emailConfirmLabel}
           </label>
           <input
             class="input input--full"
             type="email"
-            id={inputId([...path, 'confirm'])}
-            name={inputName([...path, 'confirm'])}
-            value={confirmValue}
+            id={inputId(confirmPath)}
+            name={inputName(confirmPath)}
+            value={text(part(value, 'confirm'))}
             required={field.required}
-            aria-describedby={messages.length ? `${inputId(path)}-error` : undefined}
-            aria-invalid={ctx.errors.has([...path, 'confirm'].join('.')) ? 'true' : undefined}
+            aria-describedby={describedBy(path, false, invalid)}
+            aria-invalid={ctx.errors.has(pathKey(confirmPath)) ? 'true' : undefined}
             autocomplete={props.inGroup ? 'off' : 'email'}
             spellcheck={false}
             autocapitalize="none"
@@ -279,9 +273,6 @@ export function LongTextField(props: {
     field.minLength !== undefined
       ? ctx.m.lengthRange(field.minLength, field.maxLength)
       : ctx.m.maxLength(field.maxLength);
-  const describedBy = [`${inputId(path)}-hint`, messages.length ? `${inputId(path)}-error` : '']
-    .filter(Boolean)
-    .join(' ');
   return (
     <FieldShell field={field} path={path} ctx={ctx} invalid={messages.length > 0}>
       <label class="label" for={inputId(path)}>
@@ -295,7 +286,7 @@ export function LongTextField(props: {
         name={inputName(path)}
         rows={field.rows}
         required={field.required}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(path, true, messages.length > 0)}
         aria-invalid={messages.length > 0 ? 'true' : undefined}
         data-max-length={field.maxLength}
       >
@@ -337,9 +328,6 @@ export function FileField(props: {
     stored.length > 0 && left > 0 ? ctx.m.fileChooseMore(left) : undefined,
     left > 0 ? ctx.m.fileSent : undefined,
   ];
-  const describedBy = [`${inputId(path)}-hint`, messages.length ? `${inputId(path)}-error` : '']
-    .filter(Boolean)
-    .join(' ');
   const stringPath = path.map(String);
   return (
     <FieldShell field={field} path={path} ctx={ctx} invalid={messages.length > 0}>
@@ -389,7 +377,7 @@ export function FileField(props: {
           name={inputName(path)}
           accept={field.accept.join(',')}
           multiple={left > 1}
-          aria-describedby={describedBy}
+          aria-describedby={describedBy(path, true, messages.length > 0)}
           aria-invalid={messages.length > 0 ? 'true' : undefined}
           data-max-mb={field.maxSizeMb}
           data-max-files={left}

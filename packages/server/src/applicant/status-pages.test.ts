@@ -201,8 +201,13 @@ describe('withdrawing', () => {
     expect(ask.status).toBe(200);
     expect(heading(ask)).toBe('申請の取下げ');
     expect((await rowOf(reference)).state).toBe('submitted');
-    const [first, second] = [await b.submit(ask, 'withdraw'), await b.submit(ask, 'withdraw')];
+    const [first, second] = await Promise.all([
+      b.submit(ask, 'withdraw'),
+      b.submit(ask, 'withdraw'),
+    ]);
     expect([first.status, second.status]).toEqual([200, 200]);
+    expect(heading(second)).toBe('申請を取り下げました');
+    expect((await b.submit(ask, 'withdraw')).status).toBe(200);
     expect(heading(first)).toBe('申請を取り下げました');
     expect(await rowOf(reference)).toMatchObject({ state: 'withdrawn', holdsPlace: false });
     const after = await b.get('/t/midori/status');
@@ -269,8 +274,12 @@ describe('correcting after staff return it (補正)', () => {
     expect(confirm.doc.querySelector('button[value="goto:contact"]')).not.toBeNull();
     expect(confirm.doc.querySelector('button[value="goto:applicant"]')).toBeNull();
     expect(confirm.doc.querySelector('input[name=_client]')).toBeNull();
-    const done = await b.submit(confirm, 'submit');
+    const [done, twice] = await Promise.all([
+      b.submit(confirm, 'submit'),
+      b.submit(confirm, 'submit'),
+    ]);
     expect(heading(done)).toBe('修正した内容で再申請しました');
+    expect(heading(twice)).toBe('修正した内容で再申請しました');
     const again = await b.submit(confirm, 'submit');
     expect(again.status).toBe(200);
     expect(await rowOf(reference)).toMatchObject({ state: 'submitted', currentRevision: 2 });

@@ -7,7 +7,7 @@ import {
 } from '@madoguchi/applicant-ui';
 import { eq } from 'drizzle-orm';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { forms } from '../db/tenant-schema';
+import { forms, submissions } from '../db/tenant-schema';
 import { AppError } from '../http/errors';
 import {
   applicantView,
@@ -73,6 +73,10 @@ export function statusPageRoutes(kit: PageKit) {
       fieldsToFix,
     };
   };
+
+  /** The application as stored now (a concurrent click may have changed it since it was read). */
+  const stored = (c: PageContext, id: string) =>
+    c.get('db').query.submissions.findFirst({ where: eq(submissions.id, id) });
 
   const correctionLimit: MiddlewareHandler<{ Variables: PageVariables }> = async (c, next) => {
     const row = c.get('application');
@@ -173,9 +177,9 @@ export function statusPageRoutes(kit: PageKit) {
       try {
         await withdrawApplication(c.get('db'), row, kit.now(), kit.mail(c));
       } catch (error) {
-        // A second click after the first went through shows the same result.
-        if (!(error instanceof AppError && error.code === 'conflict' && row.state === 'withdrawn'))
-          throw error;
+        // A second click, before or after the first went through, shows the same result.
+        const conflict = error instanceof AppError && error.code === 'conflict';
+        if (!conflict || (await stored(c, row.id))?.state !== 'withdrawn') throw error;
       }
       return donePage(c, row, 'withdrawn');
     })
@@ -238,6 +242,12 @@ export function statusPageRoutes(kit: PageKit) {
               kit.mail(c),
             );
           } catch (error) {
+            // A second click racing the first: the first resubmitted, so show the same result.
+            if (error instanceof AppError && error.code === 'conflict') {
+              const now = await stored(c, row.id);
+              if (now && now.currentRevision > row.currentRevision)
+                return donePage(c, row, 'resubmitted');
+            }
             const mapped =
               error instanceof AppError && error.code === 'validation_failed'
                 ? issuesFromDetails(subject.definition, error)

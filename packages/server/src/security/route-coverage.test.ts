@@ -222,6 +222,8 @@ const isolationProbes: Record<string, () => Promise<void>> = {
       },
       200,
     ),
+  // A's own applications across forms: probeAsA checks nothing of B's is listed.
+  [key('get', '/api/submissions')]: () => probeAsA('GET', '/api/submissions', undefined, 200),
   [key('get', '/api/submissions/forms/:formId')]: () =>
     probeAsA('GET', `/api/submissions/forms/${w.b.formId}`, undefined, 404),
   [key('post', '/api/submissions/forms/:formId/bulk-accept')]: async () => {
@@ -313,6 +315,8 @@ const isolationProbes: Record<string, () => Promise<void>> = {
     const text = await (await w.h.request('GET', '/api/openapi.json')).text();
     expect(text).not.toContain('aoba');
   },
+  // The console's files (503 where the console is not built): a page, never tenant data.
+  [key('get', '/*')]: () => probeAsA('GET', '/inbox', undefined, [200, 503]),
   [key('get', '/healthz')]: async () => {
     expect(await (await w.h.request('GET', '/healthz')).json()).toEqual({ status: 'ok' });
   },
@@ -468,6 +472,8 @@ describe('route coverage', () => {
       ...staffOperations.map((o) => key(o.method, o.path)),
       key('get', '/api/openapi.json'),
       key('get', '/healthz'),
+      // Not part of the API: the console's files and its index.html fallback.
+      key('get', '/*'),
     ].sort();
     expect(registeredRoutes()).toEqual(documented);
   });

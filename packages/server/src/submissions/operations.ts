@@ -5,6 +5,14 @@ import { actionSchema, bulkAcceptSchema, noteSchema, proxySchema } from './route
 export const submissionOperations: Operation[] = [
   {
     method: 'get',
+    path: '/api/submissions',
+    tag: 'submissions',
+    access: 'staff',
+    summary:
+      'Inbox across every form the signed-in person may read: the same filters, counts and paging, with each form id and title',
+  },
+  {
+    method: 'get',
     path: '/api/submissions/forms/:formId',
     tag: 'submissions',
     access: 'staff',

@@ -63,9 +63,44 @@ export interface InboxFilters {
   cursor?: string;
 }
 
-/** One page of a form's inbox, newest first, with counts per state over the whole form. */
-export async function inbox(db: TenantDb, formId: string, filters: InboxFilters) {
-  const conditions: SQL[] = [eq(submissions.formId, formId)];
+/** The forms whose applications this actor may read, by id, with their titles. */
+export async function readableForms(
+  db: TenantDb,
+  actor: Actor,
+  now: number,
+): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ id: forms.id, departmentId: forms.departmentId, title: forms.title })
+    .from(forms);
+  return new Map(
+    rows
+      .filter((form) =>
+        authorize(
+          actor,
+          { kind: 'submission.read', departmentId: form.departmentId, formId: form.id },
+          now,
+        ),
+      )
+      .map((form) => [form.id, form.title]),
+  );
+}
+
+/**
+ * One page of an inbox over one form or several (every form the actor may read), newest first,
+ * with counts per state over those forms as a whole.
+ */
+export async function inbox(db: TenantDb, formIds: string[], filters: InboxFilters) {
+  if (formIds.length === 0)
+    return {
+      items: [],
+      counts: Object.fromEntries(submissionStates.map((state) => [state, 0])),
+      nextCursor: null,
+    };
+  const inForms =
+    formIds.length === 1
+      ? eq(submissions.formId, formIds[0] ?? '')
+      : inArray(submissions.formId, formIds);
+  const conditions: SQL[] = [inForms];
   if (filters.states?.length) conditions.push(inArray(submissions.state, filters.states));
   if (filters.payment?.length)
     conditions.push(
@@ -109,11 +144,12 @@ export async function inbox(db: TenantDb, formId: string, filters: InboxFilters)
   const counts = await db
     .select({ state: submissions.state, n: count() })
     .from(submissions)
-    .where(eq(submissions.formId, formId))
+    .where(inForms)
     .groupBy(submissions.state);
   return {
     items: page.map((row) => ({
       id: row.id,
+      formId: row.formId,
       referenceNumber: row.referenceNumber,
       state: row.state,
       paymentState: row.paymentState,

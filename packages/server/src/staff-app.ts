@@ -1,0 +1,39 @@
+import { Hono } from 'hono';
+import { adminRoutes } from './admin/routes';
+import { auditRoutes } from './audit/routes';
+import { csrfProtection, type StaffVariables } from './auth/middleware';
+import { authRoutes, inviteRoutes } from './auth/routes';
+import { consoleHandler, defaultConsoleDir } from './console/static';
+import type { AppDeps } from './deps';
+import { exportRoutes } from './exports/routes';
+import { staffFileRoutes } from './files/routes';
+import { formRoutes } from './forms/routes';
+import { applyHttpBasics } from './http/middleware';
+import { staffOpenApiDocument } from './openapi';
+import { submissionRoutes } from './submissions/routes';
+
+/** The staff listener: the staff console and staff API, meant for LGWAN. */
+export function createStaffApp(deps: AppDeps) {
+  const app = new Hono<{ Variables: StaffVariables }>();
+  const openApi = staffOpenApiDocument();
+  applyHttpBasics(app, deps.logger);
+  app.use('/api/*', csrfProtection(deps.config.STAFF_ORIGIN));
+  const api = app
+    .get('/healthz', (c) => c.json({ status: 'ok' }))
+    .route('/api/auth', authRoutes(deps))
+    .route('/api/invites', inviteRoutes(deps))
+    .route('/api/admin', adminRoutes(deps))
+    .route('/api/audit', auditRoutes(deps))
+    .route('/api/submissions', submissionRoutes(deps))
+    .route('/api/submissions', staffFileRoutes(deps))
+    .route('/api/exports', exportRoutes(deps))
+    .route('/api/forms', formRoutes(deps))
+    .get('/api/openapi.json', (c) => c.json(openApi));
+  // The console itself, after every API route; registered outside the chain so the typed
+  // client's type holds the API only.
+  app.get('*', consoleHandler(deps.config.CONSOLE_DIR ?? defaultConsoleDir));
+  return api;
+}
+
+/** The staff API's type, for the console's typed client (`hc<StaffAppType>`). */
+export type StaffAppType = ReturnType<typeof createStaffApp>;
