@@ -79,6 +79,19 @@ describe('xlsxStream', () => {
     expect(cell('届出人氏名_名（フリガナ）').value).toBeNull();
   });
 
+  test('data cells on every sheet are text and not bold; only the header row is bold', async () => {
+    const { book } = await workbook('sheet', 2);
+    for (const sheet of book.worksheets) {
+      for (const n of [2, 3]) {
+        const cell = sheet.getRow(n).getCell(1);
+        expect(cell.value).toMatch(/^2611-/);
+        expect(cell.numFmt).toBe('@');
+        expect(cell.font?.bold).not.toBe(true);
+      }
+      expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+    }
+  });
+
   test('flatten: group rows are numbered columns of the main sheet', async () => {
     const { book, layout, reads } = await workbook('flatten', 1);
     const sheet = sheetOf(book, mainSheetName);
