@@ -4,8 +4,9 @@
 //   node --import tsx bench/export.ts                 seed a fresh tenant, then export both
 //   node --import tsx bench/export.ts --data DIR FORM  export from a folder seeded earlier
 // Figures go to docs/benchmarks.md. Each export runs in a fresh child process that has loaded
-// the staff app, as a server process has, so its RSS is a server's doing the export and not
-// what seeding left behind. CPU time is the figure to compare when the machine is busy.
+// the server's apps (src/app), as a server process has, so its RSS is a server's doing the
+// export and not what seeding left behind. CPU time is the figure to compare when the machine
+// is busy.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, statSync } from 'node:fs';
