@@ -199,6 +199,13 @@ export const staffOperations: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/admin/forms',
+    tag: 'admin',
+    access: 'admin',
+    summary: 'Every form of the tenant (id, title, department, status), to name in form limits',
+  },
+  {
+    method: 'get',
     path: '/api/admin/settings',
     tag: 'admin',
     access: 'admin',

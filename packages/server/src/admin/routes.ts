@@ -11,6 +11,7 @@ import {
   listDepartments,
   updateDepartment,
 } from './departments';
+import { listTenantForms } from './forms';
 import { setGrants } from './grants';
 import {
   createDepartmentSchema,
@@ -106,6 +107,7 @@ export function adminRoutes(deps: AppDeps) {
       await logChange(c, 'department.archive', id);
       return c.json({ department }, 200);
     })
+    .get('/forms', async (c) => c.json({ forms: await listTenantForms(admin(c)) }, 200))
     .get('/staff', async (c) => c.json({ staff: await listStaff(admin(c)) }, 200))
     .get('/staff/:id', validate('param', idParam), async (c) =>
       c.json({ staff: await getStaff(admin(c), c.req.valid('param').id) }, 200),

@@ -210,6 +210,8 @@ const isolationProbes: Record<string, () => Promise<void>> = {
       [400, 404],
     );
   },
+  // A's admin lists A's forms; probeAsA checks none of B's (ids, titles) appears.
+  [key('get', '/api/admin/forms')]: () => probeAsA('GET', '/api/admin/forms', undefined, 200),
   [key('get', '/api/admin/settings')]: () => probeAsA('GET', '/api/admin/settings', undefined, 200),
   [key('put', '/api/admin/settings')]: () =>
     probeAsA(
