@@ -22,3 +22,20 @@ export function isUnchangedAbort(error: unknown): boolean {
       : String(error);
   return text.includes('malformed JSON');
 }
+
+/**
+ * Like `abortUnlessChanged`, with an error of its own kind (an integer overflow), so a caller can
+ * tell "the place was taken" from the other guards of the same batch.
+ */
+export function abortUnlessBooked(db: TenantDb) {
+  return db.run(sql`SELECT CASE WHEN changes() > 0 THEN 1 ELSE abs(-9223372036854775808) END`);
+}
+
+/** Whether an error is the abort of `abortUnlessBooked`. */
+export function isBookingAbort(error: unknown): boolean {
+  const text =
+    error instanceof Error
+      ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`
+      : String(error);
+  return text.includes('integer overflow');
+}

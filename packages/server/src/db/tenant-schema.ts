@@ -224,6 +224,26 @@ export const submissionRevisions = sqliteTable(
   (table) => [uniqueIndex('submission_revisions_pk').on(table.submissionId, table.revision)],
 );
 
+/**
+ * The reservation slot an application holds for each slot field it answered. A slot's places
+ * are counted here (joined to applications that hold a place), inside the submit's own write.
+ */
+export const slotBookings = sqliteTable(
+  'slot_bookings',
+  {
+    submissionId: text('submission_id')
+      .notNull()
+      .references(() => submissions.id),
+    formId: text('form_id').notNull(),
+    fieldId: text('field_id').notNull(),
+    slotId: text('slot_id').notNull(),
+  },
+  (table) => [
+    uniqueIndex('slot_bookings_pk').on(table.submissionId, table.fieldId),
+    index('slot_bookings_slot').on(table.formId, table.fieldId, table.slotId),
+  ],
+);
+
 /** The history of an application: every state change, with who, when and why. */
 export const submissionEvents = sqliteTable(
   'submission_events',

@@ -13,6 +13,7 @@ export const errorStatus = {
   form_not_open: 409,
   form_closed: 409,
   form_full: 409,
+  slot_full: 409,
   already_applied: 409,
   gone: 410,
   payload_too_large: 413,
@@ -45,6 +46,10 @@ const defaultMessages: Record<ErrorCode, { ja: string; en: string }> = {
   form_full: {
     ja: '定員に達したため、受付を終了しました',
     en: 'This form has reached its capacity',
+  },
+  slot_full: {
+    ja: '選んだ日時は定員に達しました。別の日時を選んでください',
+    en: 'The time you chose is fully booked. Please choose another',
   },
   already_applied: {
     ja: 'この申請はすでに受け付けています（1人1回まで）',

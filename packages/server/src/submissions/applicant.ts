@@ -9,7 +9,7 @@ import {
 } from '@madoguchi/shared';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { writeWithAudit } from '../audit/service';
-import { abortUnlessChanged, isUnchangedAbort } from '../db/guards';
+import { abortUnlessChanged, isBookingAbort, isUnchangedAbort } from '../db/guards';
 import { newId } from '../db/ids';
 import type { TenantDb } from '../db/registry';
 import { submissionEvents, submissionRevisions, submissions } from '../db/tenant-schema';
@@ -25,6 +25,7 @@ import {
 import { loadVersion } from './forms';
 import { accessLinkMail, applicantMail, type MailContext } from './mails';
 import { attachmentProblem } from './service';
+import { releaseSlotsStatement, slotBookingStatements, slotChoices, slotFull } from './slots';
 
 /** A submission row. */
 export type SubmissionRow = typeof submissions.$inferSelect;
@@ -206,6 +207,7 @@ export async function resubmitApplication(
     );
   }
   const revision = row.currentRevision + 1;
+  const slots = slotChoices(definition, validated.answers);
   try {
     await writeWithAudit(
       db,
@@ -221,6 +223,9 @@ export async function resubmitApplication(
             ),
           ),
         abortUnlessChanged(db),
+        // The corrected answers may choose another slot: give up the old, book the new with room.
+        releaseSlotsStatement(db, row.id),
+        ...slotBookingStatements(db, row.id, row.formId, slots),
         db.insert(submissionRevisions).values({
           submissionId: row.id,
           revision,
@@ -267,6 +272,7 @@ export async function resubmitApplication(
       now,
     );
   } catch (error) {
+    if (isBookingAbort(error)) throw slotFull(slots);
     // Either the state moved under us or an attachment did not bind: say which we can tell.
     if (isUnchangedAbort(error)) {
       const now_ = await db.query.submissions.findFirst({ where: eq(submissions.id, row.id) });

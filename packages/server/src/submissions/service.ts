@@ -9,7 +9,7 @@ import {
 } from '@madoguchi/shared';
 import { and, count, eq } from 'drizzle-orm';
 import { writeStatementsWithAudit } from '../audit/service';
-import { isUnchangedAbort } from '../db/guards';
+import { isBookingAbort, isUnchangedAbort } from '../db/guards';
 import { newId } from '../db/ids';
 import { deriveDatabaseKey } from '../db/keys';
 import type { Tenant, TenantDb } from '../db/registry';
@@ -23,6 +23,7 @@ import { verifiedEmail } from './email-verification';
 import { ensureOpen, type PublishedForm } from './forms';
 import { applicantMailContent, departmentAlertContent, type MailContext } from './mails';
 import { newReferenceNumber } from './reference-number';
+import { slotBookingStatements, slotChoices, slotFull } from './slots';
 
 const submissionColumns =
   'id, form_id, form_version, reference_number, state, payment_state, access_secret_hash, applicant_email, search_name, person_key, client_token, holds_place, current_revision, proxy_staff_id, payment_deadline, submitted_at, updated_at, locale';
@@ -149,6 +150,7 @@ export async function submitApplication(
   const personKey = rule === 'email' && facts.email ? facts.email.toLowerCase() : null;
   const { state, payment } = initialState(definition.options.payment.mode);
   const capacity = definition.settings.capacity ?? null;
+  const slots = slotChoices(definition, validated.answers);
 
   for (let attempt = 0; attempt < 5; attempt++) {
     const id = newId('sub');
@@ -237,6 +239,8 @@ export async function submitApplication(
         createdAt: ctx.now,
         createdBy: ctx.proxyStaffId ?? 'applicant',
       }),
+      // Each chosen reservation slot is booked while it has room, or the unit fails.
+      ...slotBookingStatements(db, id, form.id, slots).map(fromDrizzle),
       // Uploaded files named in the answers are bound to this application, or the unit fails.
       ...attachmentsBindStatements(
         db,
@@ -288,6 +292,7 @@ export async function submitApplication(
           : error,
       );
       if (message.includes('FOREIGN KEY')) throw new AppError('form_full');
+      if (isBookingAbort(error)) throw slotFull(slots);
       if (isUnchangedAbort(error)) throw attachmentProblem;
       // A retry that raced the first attempt: whichever unique index tripped, the first wins.
       if (message.includes('UNIQUE') && input.clientToken !== undefined) {
