@@ -1,0 +1,85 @@
+import { paymentStateLabels, stateLabels } from '@madoguchi/shared';
+import { api } from '../api/client';
+import { ok } from '../api/errors';
+import type { SubmissionDetail } from '../api/types';
+import { Link, useTitle } from '../app/router';
+import { useI18n } from '../i18n/i18n';
+import { formatDateTime } from '../logic/format';
+import { Async, useLoad } from '../ui/async';
+import { Actions } from './detail/Actions';
+import { Answers } from './detail/Answers';
+import { History } from './detail/History';
+import { Notes } from './detail/Notes';
+
+/** One application: summary, answers (revisions side by side), actions, history, notes. */
+export function DetailScreen({ id }: { id: string }) {
+  const { t } = useI18n();
+  const detail = useLoad(() => ok(api.submissions[':id'].$get({ param: { id } })), [id]);
+  const reference = detail.data?.submission.referenceNumber ?? '';
+  useTitle(t('detail.title', { reference }), t('app.name'));
+  return (
+    <>
+      <p>
+        <Link href={detail.data ? `/forms/${detail.data.form.id}/inbox` : '/inbox'}>
+          ← {t('detail.toInbox')}
+        </Link>
+      </p>
+      <Async state={detail}>{(data) => <Detail data={data} reload={detail.reload} />}</Async>
+    </>
+  );
+}
+
+function Detail({ data, reload }: { data: SubmissionDetail; reload: () => void }) {
+  const { t, label, locale } = useI18n();
+  const { submission } = data;
+  return (
+    <>
+      <h1>
+        {t('detail.title', { reference: submission.referenceNumber })}{' '}
+        <span className={`state state-${submission.state}`}>
+          {label(stateLabels[submission.state])}
+        </span>
+      </h1>
+      <div className="detail-grid">
+        <div className="detail-main">
+          <section aria-labelledby="summary-title" className="card">
+            <h2 id="summary-title">{t('detail.summary')}</h2>
+            <dl className="pairs">
+              <dt>{t('detail.form')}</dt>
+              <dd>{data.form.title}</dd>
+              <dt>{t('detail.state')}</dt>
+              <dd>{label(stateLabels[submission.state])}</dd>
+              <dt>{t('detail.payment')}</dt>
+              <dd>{label(paymentStateLabels[submission.paymentState])}</dd>
+              <dt>{t('detail.submittedAt')}</dt>
+              <dd>{formatDateTime(submission.submittedAt, locale)}</dd>
+              <dt>{t('detail.updatedAt')}</dt>
+              <dd>{formatDateTime(submission.updatedAt, locale)}</dd>
+              <dt>{t('detail.revision')}</dt>
+              <dd>{submission.revision}</dd>
+              <dt>{t('detail.email')}</dt>
+              <dd>{submission.applicantEmail ?? '—'}</dd>
+              {submission.proxyStaffId ? (
+                <>
+                  <dt>{t('detail.proxy')}</dt>
+                  <dd>{t('common.yes')}</dd>
+                </>
+              ) : null}
+            </dl>
+          </section>
+          <Answers data={data} />
+        </div>
+        <div className="detail-side">
+          <Actions data={data} onDone={reload} />
+          <Notes
+            submissionId={submission.id}
+            notes={data.notes}
+            canAdd={data.allowedActions.includes('add_note')}
+            onAdded={reload}
+          />
+          <History history={data.history} />
+        </div>
+      </div>
+    </>
+  );
+}
