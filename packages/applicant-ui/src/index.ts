@@ -17,6 +17,7 @@ export {
   readPostedPage,
   rowCount,
 } from './form-data';
+export { formatDateTime } from './format';
 export { type Messages, messagesFor, type ProblemKind } from './messages';
 export {
   type AnswerPath,

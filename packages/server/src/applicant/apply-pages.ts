@@ -1,6 +1,7 @@
 import {
   CompletePage,
   type FormAction,
+  formatDateTime,
   inputName,
   messagesFor,
   parseAction,
@@ -12,7 +13,7 @@ import { listFields, normalizeEmail, todayInJapan, validateAnswers } from '@mado
 import { Hono } from 'hono';
 import { AppError } from '../http/errors';
 import { renewAccessLinks } from '../submissions/applicant';
-import { ensureOpen, loadPublishedForm } from '../submissions/forms';
+import { ensureOpen, loadPublishedForm, type PublishedForm } from '../submissions/forms';
 import { applicantFacts, submitApplication } from '../submissions/service';
 import { knownAnswers } from './answers';
 import { type Draft, openDraft } from './draft';
@@ -107,6 +108,19 @@ async function submitConfirmed(kit: PageKit, c: PageContext, subject: FlowSubjec
   );
 }
 
+/** Refuses a form residents cannot apply to now; one not yet open says when it opens. */
+function ensureApplicable(published: PublishedForm, now: number): void {
+  const { opensAt } = published.definition.settings;
+  if (opensAt !== undefined && now < Date.parse(opensAt) && published.form.status !== 'closed') {
+    const at = (locale: 'ja' | 'en') => formatDateTime(Date.parse(opensAt), locale);
+    throw new AppError('form_not_open', {
+      ja: `受付開始：${at('ja')}`,
+      en: `Opens: ${at('en')}`,
+    });
+  }
+  ensureOpen(published, now);
+}
+
 /** Starts a draft from the start page's button, with the values the link carried. */
 async function start(kit: PageKit, c: PageContext, subject: FlowSubject) {
   const { published } = subject;
@@ -133,7 +147,7 @@ export function applyPageRoutes(kit: PageKit) {
   return new Hono<{ Variables: PageVariables }>()
     .get('/t/:slug/f/:formId', basics, kit.loadForm, async (c) => {
       const published = c.get('published');
-      ensureOpen(published, kit.now());
+      ensureApplicable(published, kit.now());
       const placesLeft = await ensureRoom(c.get('db'), published);
       const { definition } = published;
       const linkValues = listFields(definition).flatMap(({ field, group }) => {
@@ -166,7 +180,7 @@ export function applyPageRoutes(kit: PageKit) {
       const published = c.get('published');
       const subject = kit.applySubject(c, published, c.req.query('key'));
       const action = postedAction(kit, c);
-      ensureOpen(published, kit.now());
+      ensureApplicable(published, kit.now());
       if (action.kind === 'start') return start(kit, c, subject);
       let draft = openDraft(postedString(c, '_state'), subject.binding, kit.now());
       if (draft.mode !== 'apply' || draft.formId !== published.form.id)

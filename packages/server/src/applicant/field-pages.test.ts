@@ -253,3 +253,50 @@ describe('email verification before filling', () => {
     expect(inputValue(page2, 'a.email.value')).toBe('verify@example.jp');
   });
 });
+
+describe('values the link carries', () => {
+  test('a hidden field takes its value from the link and is stored, never shown', async () => {
+    const formId = await w.publish({
+      schemaVersion: 1,
+      title: { ja: 'アンケート' },
+      purposeOfUse: { ja: '集計に利用します' },
+      category: 'survey',
+      yearlyVolume: 10,
+      retentionDays: 365,
+      pages: [
+        {
+          id: 'p1',
+          title: { ja: 'ご意見' },
+          fields: [
+            {
+              id: 'letter',
+              type: 'hidden',
+              label: { ja: '通知番号' },
+              pii: 'other',
+              fromQuery: 'n',
+            },
+            {
+              id: 'opinion',
+              type: 'long_text',
+              label: { ja: 'ご意見' },
+              pii: 'other',
+              required: true,
+            },
+          ],
+        },
+      ],
+    });
+    const b = w.browser();
+    const startPage = await b.get(`/t/midori/f/${formId}?n=A-123`);
+    expect(inputValue(startPage, 'a.letter')).toBe('A-123');
+    const page = await b.submit(startPage, 'start');
+    expect(page.doc.querySelector('[name="a.letter"]')).toBeNull();
+    const confirm = await b.submit(page, 'next', { values: { 'a.opinion': 'よい取組です' } });
+    expect(confirm.html).not.toContain('A-123');
+    await b.submit(confirm, 'submit');
+    const revisions = await w.db.select().from(submissionRevisions);
+    expect(
+      revisions.some((r) => r.answers.letter === 'A-123' && r.answers.opinion === 'よい取組です'),
+    ).toBe(true);
+  });
+});

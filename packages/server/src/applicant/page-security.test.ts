@@ -262,6 +262,9 @@ describe('forms that cannot be applied to', () => {
       expect(page.status, path).toBe(status);
       expect(problem(page), path).toBe(kind);
     }
+    expect(
+      (await w.browser().get(`/t/midori/f/${later}`)).doc.querySelector('main')?.text,
+    ).toContain('受付開始：2027年4月1日 09:00');
     const keyed = await w.browser().get(`/t/midori/f/${secret}?key=${'k'.repeat(32)}`);
     expect(keyed.status).toBe(200);
     expect(keyed.doc.querySelector('meta[name=robots]')?.getAttribute('content')).toContain(
