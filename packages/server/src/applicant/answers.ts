@@ -8,9 +8,8 @@ import {
   type NestedField,
   validateAnswers,
 } from '@madoguchi/shared';
-import { and, count, eq, sql } from 'drizzle-orm';
 import type { TenantDb } from '../db/registry';
-import { submissionRevisions, submissions } from '../db/tenant-schema';
+import { slotPlacesHeld } from '../submissions/slots';
 
 function rawValue(field: Field | NestedField, value: unknown): unknown {
   switch (field.type) {
@@ -80,39 +79,28 @@ export function knownFees(
   return lines;
 }
 
-/**
- * Places left per reservation slot: each slot's capacity less the applications holding a place
- * whose current answers chose it.
- */
+/** Places left per reservation slot: each slot's capacity less the places booked in it. */
 export async function slotsLeft(
   db: TenantDb,
   formId: string,
   definition: FormDefinition,
 ): Promise<Map<string, Map<string, number>>> {
   const left = new Map<string, Map<string, number>>();
-  for (const page of definition.pages) {
-    for (const field of page.fields) {
-      if (field.type !== 'reservation_slot') continue;
-      // Field ids are a–z, 0–9 and _, so the JSON path is safe to build.
-      const slot = sql<string>`json_extract(${submissionRevisions.answers}, ${`$.${field.id}`})`;
-      const rows = await db
-        .select({ slot, n: count() })
-        .from(submissions)
-        .innerJoin(
-          submissionRevisions,
-          and(
-            eq(submissionRevisions.submissionId, submissions.id),
-            eq(submissionRevisions.revision, submissions.currentRevision),
-          ),
-        )
-        .where(and(eq(submissions.formId, formId), eq(submissions.holdsPlace, true)))
-        .groupBy(slot);
-      const taken = new Map(rows.map((row) => [row.slot, row.n]));
-      left.set(
-        field.id,
-        new Map(field.slots.map((s) => [s.id, Math.max(0, s.capacity - (taken.get(s.id) ?? 0))])),
-      );
-    }
+  const slotFields = definition.pages
+    .flatMap((page) => page.fields)
+    .filter((field) => field.type === 'reservation_slot');
+  if (slotFields.length === 0) return left;
+  const held = await slotPlacesHeld(db, formId);
+  for (const field of slotFields) {
+    left.set(
+      field.id,
+      new Map(
+        field.slots.map((slot) => [
+          slot.id,
+          Math.max(0, slot.capacity - (held.get(`${field.id}/${slot.id}`) ?? 0)),
+        ]),
+      ),
+    );
   }
   return left;
 }

@@ -19,7 +19,7 @@ import { knownAnswers } from './answers';
 import { type Draft, openDraft } from './draft';
 import {
   type FlowSubject,
-  issuesFromDetails,
+  issuesFromSubmit,
   onConfirmationPosted,
   onPagePosted,
   renderFormPage,
@@ -76,12 +76,9 @@ async function submitConfirmed(kit: PageKit, c: PageContext, subject: FlowSubjec
       { masterKey: kit.masterKey, now: kit.now(), mail: kit.mail(c) },
     );
   } catch (error) {
-    const mapped =
-      error instanceof AppError && error.code === 'validation_failed'
-        ? issuesFromDetails(published.definition, error)
-        : undefined;
+    const mapped = issuesFromSubmit(published.definition, error, locale);
     if (!mapped) throw error;
-    return renderFormPage(kit.env, c, subject, draft, mapped.page, { issues: mapped.issues });
+    return renderFormPage(kit.env, c, subject, draft, mapped.page, mapped);
   }
   rememberAccessToken(c, {
     publicOrigin: kit.deps.config.PUBLIC_ORIGIN,

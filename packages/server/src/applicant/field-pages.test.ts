@@ -216,6 +216,53 @@ describe('reservation slots', () => {
     ]);
     expect(page.doc.querySelector('.slot__when')?.text).toContain('2026年12月4日');
   });
+  test('a slot that fills up before the submit is told beside its field (409), to choose again', async () => {
+    const formId = await w.publish({
+      schemaVersion: 1,
+      title: { ja: '相談の予約' },
+      purposeOfUse: { ja: '予約の管理に利用します' },
+      category: 'consultation',
+      yearlyVolume: 10,
+      retentionDays: 365,
+      pages: [
+        {
+          id: 'p1',
+          title: { ja: '日時' },
+          fields: [
+            {
+              id: 'slot',
+              type: 'reservation_slot',
+              label: { ja: '相談日時' },
+              pii: 'none',
+              required: true,
+              slots: [
+                { id: 'a', date: '2026-12-04', start: '13:00', end: '13:30', capacity: 1 },
+                { id: 'b', date: '2026-12-04', start: '13:30', end: '14:00', capacity: 1 },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const b = w.browser();
+    const confirm = await b.submit(await start(b, formId), 'next', { values: { 'a.slot': 'a' } });
+    expect(heading(confirm)).toBe('申請内容の確認');
+    const taken = await w.app.request(`/t/midori/api/forms/${formId}/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ answers: { slot: 'a' } }),
+    });
+    expect(taken.status).toBe(201);
+    const refused = await b.submit(confirm, 'submit');
+    expect(refused.status).toBe(409);
+    expect(heading(refused)).toBe('日時');
+    expect(summaryLinks(refused)).toEqual([
+      { href: '#f-slot', text: '選んだ日時は定員に達しました。別の日時を選んでください' },
+    ]);
+    expect(refused.doc.getElementById('f-slot')?.hasAttribute('disabled')).toBe(true);
+    const rebooked = await b.submit(refused, 'next', { values: { 'a.slot': 'b' } });
+    expect((await b.submit(rebooked, 'submit')).status).toBe(200);
+  });
 });
 
 describe('email verification before filling', () => {

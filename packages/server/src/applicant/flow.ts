@@ -16,12 +16,14 @@ import {
   type AnswerIssue,
   type FormDefinition,
   type GroupField,
+  type Locale,
   type Page,
   type ShownParts,
   shownParts,
   todayInJapan,
   validateAnswers,
 } from '@madoguchi/shared';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { FileStorage } from '../files/storage';
 import { AppError } from '../http/errors';
 import type { PublishedForm } from '../submissions/forms';
@@ -49,6 +51,8 @@ export interface PageExtras {
   issues?: AnswerIssue[];
   notices?: string[];
   added?: ReadonlySet<string>;
+  /** The status of a page shown again with problems: 400 unless the problem says otherwise. */
+  status?: ContentfulStatusCode;
 }
 
 const badRequest = () => new AppError('bad_request');
@@ -130,7 +134,7 @@ export async function renderFormPage(
   });
   return sendPage(
     c,
-    summary.length > 0 ? 400 : 200,
+    summary.length > 0 ? (extras.status ?? 400) : 200,
     FormPageView({
       chrome: chromeOf(env, c, 'buttons'),
       csrfToken: c.get('csrfToken'),
@@ -360,19 +364,27 @@ export async function onConfirmationPosted(
   }
 }
 
-/** Problems the submit found in answers, mapped back to the page they are on (or none). */
-export function issuesFromDetails(
+/**
+ * Problems the submit found in answers (invalid, or a slot that filled up meanwhile), mapped
+ * back to the page they are on, with the status of their code; undefined for any other error.
+ */
+export function issuesFromSubmit(
   definition: FormDefinition,
-  error: AppError,
-): { page: Page; issues: AnswerIssue[] } | undefined {
+  error: unknown,
+  locale: Locale,
+): { page: Page; issues: AnswerIssue[]; status: ContentfulStatusCode } | undefined {
+  if (!(error instanceof AppError) || !['validation_failed', 'slot_full'].includes(error.code))
+    return undefined;
   const issues = (error.details ?? []).map((detail) => ({
     path: detail.path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
-    message: detail.message,
+    // A full slot's detail is in both languages; its message is in the resident's.
+    message: error.code === 'slot_full' ? error.messages[locale] : detail.message,
   }));
   const page = pageOfField(definition, issues[0]?.path[0]);
   if (!page) return undefined;
   return {
     page,
     issues: issues.filter((issue) => pageOfField(definition, issue.path[0])?.id === page.id),
+    status: error.status,
   };
 }

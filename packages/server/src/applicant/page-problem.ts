@@ -25,6 +25,7 @@ export function problemKindOf(error: AppError): ProblemKind {
     form_not_open: 'not_open',
     form_closed: 'closed',
     form_full: 'full',
+    slot_full: 'full',
     already_applied: 'already_applied',
     conflict: 'conflict',
     gone: 'code_expired',

@@ -24,7 +24,7 @@ import { type Draft, openDraft } from './draft';
 import {
   type FlowSubject,
   goToConfirmation,
-  issuesFromDetails,
+  issuesFromSubmit,
   onConfirmationPosted,
   onPagePosted,
   renderFormPage,
@@ -248,14 +248,9 @@ export function statusPageRoutes(kit: PageKit) {
               if (now && now.currentRevision > row.currentRevision)
                 return donePage(c, row, 'resubmitted');
             }
-            const mapped =
-              error instanceof AppError && error.code === 'validation_failed'
-                ? issuesFromDetails(subject.definition, error)
-                : undefined;
+            const mapped = issuesFromSubmit(subject.definition, error, c.get('locale'));
             if (!mapped) throw error;
-            return renderFormPage(kit.env, c, subject, draft, mapped.page, {
-              issues: mapped.issues,
-            });
+            return renderFormPage(kit.env, c, subject, draft, mapped.page, mapped);
           }
           return donePage(c, row, 'resubmitted');
         }
