@@ -28,8 +28,8 @@ export function StaffScreen() {
                 <th scope="col">{t('admin.staffStatus')}</th>
                 <th scope="col">{t('admin.staffAdmin')}</th>
                 <th scope="col">{t('admin.staffTotp')}</th>
-                <th scope="col">{t('admin.staffExpires')}</th>
-                <th scope="col">{t('admin.staffForms')}</th>
+                <th scope="col">{t('admin.staffExpiresCol')}</th>
+                <th scope="col">{t('admin.staffFormsCol')}</th>
               </tr>
             </thead>
             <tbody>
