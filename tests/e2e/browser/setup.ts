@@ -16,10 +16,16 @@ function apt(args: string[]): void {
 
 function installJapaneseFont(): void {
   if (existsSync(japaneseFont) || process.getuid?.() !== 0) return;
+  const install = () => apt(['install', '-y', '--no-install-recommends', 'fonts-ipafont-gothic']);
   try {
-    apt(['install', '-y', '--no-install-recommends', 'fonts-ipafont-gothic']);
+    install();
   } catch {
-    // Screenshots without Japanese glyphs are still screenshots; the tests do not depend on it.
+    try {
+      apt(['update']);
+      install();
+    } catch {
+      // Screenshots without Japanese glyphs are still screenshots; no test depends on the font.
+    }
   }
 }
 
