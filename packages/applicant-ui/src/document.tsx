@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Locale } from '@madoguchi/shared';
 import type { Child, JSXNode } from 'hono/jsx';
 import { type Messages, messagesFor } from './messages';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { type Field, localize, type NestedField, PREFECTURES } from '@madoguchi/shared';
 import { compositeParts } from '../form-data';
 import { type AnswerPath, inputId, inputName, pathKey } from '../names';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { type Field, type GroupField, localize, type NestedField } from '@madoguchi/shared';
 import { MultilineText } from '../document';
 import { type RawAnswers, rowCount } from '../form-data';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { type Field, localize, type NestedField } from '@madoguchi/shared';
 import type { Child } from 'hono/jsx';
 import { type AnswerPath, errorId, hintId, inputId, pathKey } from '../names';

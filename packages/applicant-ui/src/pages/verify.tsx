@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { type FormDefinition, localize } from '@madoguchi/shared';
 import { type Chrome, ErrorSummary, FormControls, Layout, type SummaryError } from '../document';
 import { messagesFor } from '../messages';
