@@ -47,9 +47,17 @@ export function TextField({
 export function TextArea({
   label,
   help,
+  error,
   ...input
-}: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; help?: string }) {
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & {
+  label: string;
+  help?: string;
+  error?: string | undefined;
+}) {
   const id = useId();
+  const described = [help ? `${id}-help` : '', error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>
@@ -61,24 +69,52 @@ export function TextArea({
           {help}
         </p>
       ) : null}
-      <textarea id={id} aria-describedby={help ? `${id}-help` : undefined} {...input} />
+      <textarea
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described || undefined}
+        {...input}
+      />
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
 
-/** A labelled select. */
+/** A labelled select, with an optional error associated to it. */
 export function SelectField({
   label,
+  error,
   children,
   ...select
-}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; children: ReactNode }) {
+}: SelectHTMLAttributes<HTMLSelectElement> & {
+  label: string;
+  error?: string | undefined;
+  children: ReactNode;
+}) {
   const id = useId();
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} {...select}>
+      <label htmlFor={id}>
+        {label}
+        {select.required ? <span className="required"> *</span> : null}
+      </label>
+      <select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...select}
+      >
         {children}
       </select>
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

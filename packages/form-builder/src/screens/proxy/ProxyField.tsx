@@ -71,6 +71,7 @@ export function ProxyField({
         <TextArea
           label={label}
           required={field.required}
+          error={error}
           rows={4}
           value={typeof value === 'string' ? value : ''}
           onChange={(event) => onChange(event.target.value)}
@@ -90,6 +91,7 @@ export function ProxyField({
         <SelectField
           label={label}
           required={field.required}
+          error={error}
           value={typeof value === 'string' ? value : ''}
           onChange={(event) => onChange(event.target.value || undefined)}
         >
@@ -106,7 +108,10 @@ export function ProxyField({
       const chosen = Array.isArray(value) ? (value as string[]) : [];
       return (
         <fieldset className="checks">
-          <legend>{label}</legend>
+          <legend>
+            {label}
+            {field.required ? <span className="required"> *</span> : null}
+          </legend>
           {field.options.map((option) => (
             <CheckboxField
               key={option.value}
@@ -130,6 +135,7 @@ export function ProxyField({
         <SelectField
           label={label}
           required={field.required}
+          error={error}
           value={value === true ? 'yes' : value === false ? 'no' : ''}
           onChange={(event) =>
             onChange(event.target.value === '' ? undefined : event.target.value === 'yes')
