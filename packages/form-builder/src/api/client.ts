@@ -15,3 +15,13 @@ export const api = hc<StaffAppType>('/', {
   init: { credentials: 'same-origin' },
   headers: () => ({ 'accept-language': currentLocale() }),
 }).api;
+
+/**
+ * Makes sure a session is there before a plain browser download (which the typed client does not
+ * see): when it has ended, the sign-in dialog opens first. The session check is not audited, so
+ * this costs the audit log nothing.
+ */
+export async function ensureSignedIn(): Promise<void> {
+  const response = await api.auth.session.$get();
+  if (response.status === 401) await signInGate.waitForSignIn();
+}

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { api } from '../../api/client';
+import { api, ensureSignedIn } from '../../api/client';
 import { ok } from '../../api/errors';
 import type { AuditPage } from '../../api/types';
 import { useTitle } from '../../app/router';
@@ -85,7 +85,15 @@ export function AuditScreen() {
         <button type="button" onClick={() => void verify()}>
           {t('admin.auditVerify')}
         </button>
-        <button type="button" onClick={() => startDownload('/api/audit/export.csv')}>
+        <button
+          type="button"
+          onClick={() =>
+            void ensureSignedIn().then(
+              () => startDownload('/api/audit/export.csv'),
+              () => undefined,
+            )
+          }
+        >
           {t('admin.auditExport')}
         </button>
         <p role="status" className="notice">

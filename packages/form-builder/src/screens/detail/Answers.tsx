@@ -1,9 +1,14 @@
 import type { FormDefinition } from '@madoguchi/shared';
 import { useState } from 'react';
+import { ensureSignedIn } from '../../api/client';
 import type { SubmissionDetail } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { type AnswerRow, answerRows, changedFields } from '../../logic/answers';
+import { startDownload } from '../../ui/download';
 import { CheckboxField } from '../../ui/fields';
+
+const attachmentUrl = (submissionId: string, fileId: string) =>
+  `/api/submissions/${encodeURIComponent(submissionId)}/attachments/${encodeURIComponent(fileId)}`;
 
 /** The latest answers; with more than one revision, the previous one beside it, changes marked. */
 export function Answers({ data }: { data: SubmissionDetail }) {
@@ -92,9 +97,16 @@ function AnswerCell({ row, submissionId }: { row: AnswerRow | undefined; submiss
         {row.files.map((file) => (
           <li key={file.id}>
             <a
-              href={`/api/submissions/${encodeURIComponent(submissionId)}/attachments/${encodeURIComponent(file.id)}`}
+              href={attachmentUrl(submissionId, file.id)}
               download
               aria-label={t('detail.download', { name: file.name })}
+              onClick={(event) => {
+                event.preventDefault();
+                void ensureSignedIn().then(
+                  () => startDownload(attachmentUrl(submissionId, file.id)),
+                  () => undefined,
+                );
+              }}
             >
               {file.name}
             </a>{' '}

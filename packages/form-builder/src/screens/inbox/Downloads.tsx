@@ -1,15 +1,14 @@
 import { useState } from 'react';
-import { api } from '../../api/client';
-import { ok } from '../../api/errors';
+import { ensureSignedIn } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { type ExportFormat, exportUrl, type InboxFilters } from '../../logic/filters';
 import { ErrorBox } from '../../ui/async';
 import { startDownload } from '../../ui/download';
 
 /**
- * CSV (UTF-8 with BOM, or Shift_JIS) and Excel downloads with the inbox's filters. A quick API
- * call first: if the session ended, the sign-in dialog opens before the download, rather than
- * the browser saving an error as a file.
+ * CSV (UTF-8 with BOM, or Shift_JIS) and Excel downloads with the inbox's filters. The session
+ * is checked first: if it ended, the sign-in dialog opens before the download, rather than the
+ * browser saving an error as a file.
  */
 export function Downloads({ formId, filters }: { formId: string; filters: InboxFilters }) {
   const { t } = useI18n();
@@ -17,7 +16,7 @@ export function Downloads({ formId, filters }: { formId: string; filters: InboxF
   const download = async (format: ExportFormat) => {
     setError(null);
     try {
-      await ok(api.forms[':id'].$get({ param: { id: formId } }));
+      await ensureSignedIn();
       startDownload(exportUrl(formId, filters, format));
     } catch (caught) {
       setError(caught);
