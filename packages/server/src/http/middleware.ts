@@ -103,7 +103,19 @@ export function applyHttpBasics<E extends { Variables: BaseVariables }>(
       throw new AppError('payload_too_large');
     },
   });
-  app.use((c, next) => (ownBodyLimit?.test(c.req.path) ? next() : limit(c, next)));
+  app.use((c, next) => {
+    if (ownBodyLimit?.test(c.req.path)) return next();
+    // A declared length is checked from the header alone (Node's parser never reads past it):
+    // touching the body stream here would make @hono/node-server build a full web Request for
+    // every POST, which showed in the submit profile. Chunked bodies are counted as they stream.
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+      if (!/^\d{1,15}$/.test(length)) throw new AppError('bad_request');
+      if (Number(length) > maxBodyBytes) throw new AppError('payload_too_large');
+      return next();
+    }
+    return limit(c, next);
+  });
   app.notFound((c) => errorResponse(c, new AppError('not_found')));
   app.onError((error, c) => {
     if (error instanceof AppError) return errorResponse(c, error);
