@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client';
 import { ok } from '../../api/errors';
-import type { Department, StaffMember } from '../../api/types';
+import type { StaffMember } from '../../api/types';
 import { Link, useTitle } from '../../app/router';
 import { useI18n } from '../../i18n/i18n';
 import { expiryFromDate, expiryToDate } from '../../logic/staff';
@@ -34,14 +34,10 @@ export function StaffEditScreen({ id }: { id: string }) {
         {({ staff, departments }) => (
           <>
             <h1>{t('admin.staffEditTitle', { name: staff.name })}</h1>
-            <Profile
-              key={`p-${staff.id}-${loaded.data ? 1 : 0}`}
-              staff={staff}
-              onSaved={loaded.reload}
-            />
+            <Profile key={staff.id} staff={staff} onSaved={loaded.reload} />
             <Grants
               staff={staff}
-              departments={departments.filter((d: Department) => d.archivedAt === null)}
+              departments={departments.filter((department) => department.archivedAt === null)}
               onSaved={loaded.reload}
             />
             <AccountActions staff={staff} onChanged={loaded.reload} />
