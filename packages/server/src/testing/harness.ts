@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStaffApp } from '../app';
@@ -119,6 +119,10 @@ export async function createHarness() {
       clock += ms;
     },
     now: () => clock,
-    close: () => registry.close(),
+    close: async () => {
+      await registry.close();
+      // The data folder holds encrypted databases and files of fixture people: leave nothing.
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
