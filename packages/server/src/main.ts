@@ -8,6 +8,7 @@ import { localFileStorage } from './files/storage';
 import { jsonLogger } from './http/logger';
 import { mailFolder, transportFromConfig } from './mail/transports';
 import { startMailWorker } from './mail/worker';
+import { startRetentionWorker } from './retention/worker';
 import { type DemoCredentials, ensureDemoTenant } from './tenants/demo';
 import { listTenants } from './tenants/service';
 
@@ -72,6 +73,13 @@ async function main(): Promise<void> {
     intervalMs: 5_000,
     logger,
   });
+  const retentionWorker = startRetentionWorker({
+    registry,
+    listTenantSlugs: async () => (await listTenants(registry)).map((tenant) => tenant.slug),
+    storage: localFileStorage({ dataDir: config.DATA_DIR, masterKey: master.key }),
+    intervalMs: 60 * 60_000,
+    logger,
+  });
   const demoWanted =
     config.DEMO === undefined ? config.NODE_ENV !== 'production' : config.DEMO === 'on';
   if (demoWanted) {
@@ -108,7 +116,7 @@ async function main(): Promise<void> {
     publicServer.close();
     staffServer.close();
     // The pass under way finishes first, so no sent mail is left unmarked by a closed database.
-    void mailWorker.stop().then(() => registry.close());
+    void Promise.all([mailWorker.stop(), retentionWorker.stop()]).then(() => registry.close());
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

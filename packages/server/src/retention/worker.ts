@@ -1,0 +1,62 @@
+import type { TenantRegistry } from '../db/registry';
+import type { FileStorage } from '../files/storage';
+import type { Logger } from '../http/logger';
+import { deleteUnclaimedUploads } from './uploads';
+
+/** What the retention worker needs. */
+export interface RetentionWorkerOptions {
+  registry: TenantRegistry;
+  listTenantSlugs: () => Promise<string[]>;
+  storage: FileStorage;
+  intervalMs: number;
+  logger: Logger;
+  now?: () => number;
+}
+
+/**
+ * Deletes what nobody may keep any longer, for every active tenant: one pass at start, then one
+ * every `intervalMs` after the previous pass ended. A tenant that fails is logged and retried on
+ * the next pass; the others go on. `stop()` resolves when the pass under way has finished.
+ */
+export function startRetentionWorker(options: RetentionWorkerOptions): { stop(): Promise<void> } {
+  const now = options.now ?? Date.now;
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const runPass = async () => {
+    for (const slug of await options.listTenantSlugs()) {
+      if (stopped) return;
+      try {
+        const resolved = await options.registry.resolve(slug);
+        if (!resolved) continue;
+        const deleted = await deleteUnclaimedUploads(resolved.db, options.storage, slug, now());
+        if (deleted > 0)
+          options.logger.info('unclaimed_uploads_deleted', { tenant: slug, deleted });
+      } catch (error) {
+        options.logger.error('retention_failed', {
+          tenant: slug,
+          message: error instanceof Error ? error.message : String(error),
+        });
+      }
+    }
+  };
+  let running: Promise<void> = Promise.resolve();
+  const loop = () => {
+    running = runPass()
+      .catch((error: unknown) =>
+        options.logger.error('retention_failed', {
+          message: error instanceof Error ? error.message : String(error),
+        }),
+      )
+      .finally(() => {
+        if (!stopped) timer = setTimeout(loop, options.intervalMs);
+      });
+  };
+  loop();
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
