@@ -37,7 +37,7 @@ const problem = (page: Visit) =>
   page.doc.querySelector('[data-problem]')?.getAttribute('data-problem');
 
 describe('CSRF: every POST needs the page’s token and our origin', () => {
-  test('no token, a forged token, another browser’s token, another origin: 403, nothing stored', async () => {
+  test('no token, a forged token, another browser’s token, another origin: 403, nothing stored; our own page with Origin null passes', async () => {
     const b = w.browser();
     const page = await firstPage(b);
     const confirm = await b.submit(page, 'next', { values: participant(1) });
@@ -50,6 +50,12 @@ describe('CSRF: every POST needs the page’s token and our origin', () => {
       ['a forged token', { values: { _csrf: forged } }, {}],
       ['another site', {}, { headers: { origin: 'https://evil.example' } }],
       ['a cross-site fetch', {}, { headers: { origin: '', 'sec-fetch-site': 'cross-site' } }],
+      [
+        'an opaque origin, cross-site',
+        {},
+        { headers: { origin: 'null', 'sec-fetch-site': 'cross-site' } },
+      ],
+      ['an opaque origin, no fetch metadata', {}, { headers: { origin: 'null' } }],
     ];
     for (const [name, changes, init] of cases) {
       const refused = await b.submit(confirm, 'submit', changes, init);
@@ -61,7 +67,14 @@ describe('CSRF: every POST needs the page’s token and our origin', () => {
     const theirs = await stranger.submit(confirm, 'submit');
     expect(theirs.status).toBe(403);
     expect(await count()).toBe(before);
-    expect((await b.submit(confirm, 'submit')).status).toBe(200);
+    // What Chromium sends for our own page, which has no referrer: Origin null, same-origin.
+    const sent = await b.submit(
+      confirm,
+      'submit',
+      {},
+      { headers: { origin: 'null', 'sec-fetch-site': 'same-origin' } },
+    );
+    expect(sent.status).toBe(200);
     expect(await count()).toBe(before + 1);
   });
 

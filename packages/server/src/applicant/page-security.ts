@@ -5,8 +5,9 @@ import { deriveDatabaseKey } from '../db/keys';
 import { AppError } from '../http/errors';
 
 /**
- * The Content-Security-Policy of every resident page: our own stylesheet and (later) script
- * only, no inline script or style, forms post only to us, never framed.
+ * The Content-Security-Policy of every resident page: our own stylesheet and script only (the
+ * script fetches postal-code chunks from us too), no inline script or style, forms post only
+ * to us, never framed.
  */
 export const pageContentSecurityPolicy = [
   "default-src 'self'",
@@ -83,9 +84,12 @@ export function checkCsrf(
   token: string | undefined,
   options: { publicOrigin: string; masterKey: Buffer; slug: string },
 ): void {
-  const origin = c.req.header('origin');
-  if (origin !== undefined && origin !== options.publicOrigin) throw refused;
   const site = c.req.header('sec-fetch-site');
+  // Our pages send no referrer, so a browser posts their forms with `Origin: null`; the fetch
+  // metadata it adds (which no page can forge) says whether the post came from our own page.
+  const header = c.req.header('origin');
+  const origin = header === 'null' && site === 'same-origin' ? undefined : header;
+  if (origin !== undefined && origin !== options.publicOrigin) throw refused;
   if (origin === undefined && site !== undefined && !['same-origin', 'none'].includes(site))
     throw refused;
   const cookie = getCookie(c, residentCookies(options.publicOrigin).csrf);
