@@ -19,6 +19,10 @@ export interface Chrome {
   brand: BrandColour;
   /** The stylesheet's versioned URL. */
   stylesheet: string;
+  /** The client script's versioned URL; without it the pages work as they do without JavaScript. */
+  script?: string;
+  /** Where postal-code chunks are served (`{postalCodes}{first three digits}.json`). */
+  postalCodes?: string;
   /**
    * How the language is switched: links on pages reached by GET; without them, buttons that
    * submit the page's form, so what was typed is kept.
@@ -88,6 +92,7 @@ export function Layout(props: {
         ) : null}
         <title>{props.hasErrors ? `${m.errorTitlePrefix}${title}` : title}</title>
         <link rel="stylesheet" href={chrome.stylesheet} />
+        {chrome.script ? <script type="module" src={chrome.script} /> : null}
       </head>
       <body data-brand={chrome.brand}>
         <a class="skip-link" href="#main">

@@ -39,6 +39,7 @@ export function errorId(path: AnswerPath): string {
 /** What a submit button asks the server to do; sent as `_action`. */
 export type FormAction =
   | { kind: 'start' }
+  | { kind: 'resume' }
   | { kind: 'next' }
   | { kind: 'back' }
   | { kind: 'confirm' }
@@ -69,7 +70,16 @@ export function actionValue(action: FormAction): string {
   }
 }
 
-const simpleActions = ['start', 'next', 'back', 'confirm', 'submit', 'send_code', 'check_code'];
+const simpleActions = [
+  'start',
+  'resume',
+  'next',
+  'back',
+  'confirm',
+  'submit',
+  'send_code',
+  'check_code',
+];
 const idPattern = /^[a-z][a-z0-9_]{0,62}$/;
 
 /** Reads an `_action` value; undefined when it is not one the pages send. */

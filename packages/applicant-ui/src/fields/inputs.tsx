@@ -214,6 +214,7 @@ export function TextField(props: {
       max={attributes.max}
       step={attributes.step}
       data-hook={attributes.hook}
+      data-stored={field.type === 'my_number' && isStoredMyNumber(value) ? 'true' : undefined}
     />
   );
   return (

@@ -35,6 +35,11 @@ export const en: Messages = {
   closesAt: (date) => `Closes: ${date}`,
   resendLinkPrompt: 'Already applied and lost the link to your application?',
 
+  resumeTitle: 'You have an unfinished application',
+  resumeBody:
+    'You can continue from where you stopped on this device (within 24 hours of your last step). On a shared device, choose “Start again”.',
+  resumeButton: 'Continue where you stopped',
+  resumeDiscard: 'Start again',
   maxLength: (n) => `Up to ${n} characters.`,
   lengthRange: (min, max) => `Between ${min} and ${max} characters.`,
   katakanaHint: 'Use katakana (hiragana is converted for you).',
@@ -60,6 +65,10 @@ export const en: Messages = {
         ? `For people aged ${min} or over.`
         : `For people aged ${max ?? ''} or under.`,
   postalHint: '7 digits, for example 160-8484.',
+  postalFound: 'The address was filled in from the postal code. Add the block number and building.',
+  postalPartial:
+    'The prefecture and city were filled in from the postal code. Add the district and block number.',
+  postalNotFound: 'No address was found for this postal code. Enter the address yourself.',
   prefecturePlaceholder: 'Select a prefecture',
   selectPlaceholder: 'Select one',
   yes: 'Yes',

@@ -34,6 +34,11 @@ export const ja: Messages = {
   placesLeft: (n) => `受付可能な残り件数：${n}件`,
   closesAt: (date) => `受付期限：${date}`,
   resendLinkPrompt: '申請済みの方で、確認用のリンクが分からなくなった場合',
+  resumeTitle: '入力途中の申請があります',
+  resumeBody:
+    'この端末で入力途中だった内容を、続きから入力できます（最後の操作から24時間以内）。共用の端末では「最初から入力する」を選んでください。',
+  resumeButton: '続きから入力する',
+  resumeDiscard: '最初から入力する',
 
   maxLength: (n) => `${n}文字以内で入力してください。`,
   lengthRange: (min, max) => `${min}文字以上${max}文字以内で入力してください。`,
@@ -60,6 +65,9 @@ export const ja: Messages = {
         ? `${min}歳以上の方が対象です。`
         : `${max ?? ''}歳以下の方が対象です。`,
   postalHint: '7桁の数字で入力してください（例：160-8484）。',
+  postalFound: '郵便番号から住所を入力しました。番地・建物名を続けて入力してください。',
+  postalPartial: '郵便番号から都道府県と市区町村を入力しました。町名・番地を入力してください。',
+  postalNotFound: 'この郵便番号の住所が見つかりませんでした。住所を入力してください。',
   prefecturePlaceholder: '都道府県を選択してください',
   selectPlaceholder: '選択してください',
   yes: 'はい',

@@ -33,6 +33,10 @@ export interface Messages {
   placesLeft: (n: number) => string;
   closesAt: (date: string) => string;
   resendLinkPrompt: string;
+  resumeTitle: string;
+  resumeBody: string;
+  resumeButton: string;
+  resumeDiscard: string;
 
   maxLength: (n: number) => string;
   lengthRange: (min: number, max: number) => string;
@@ -47,6 +51,9 @@ export interface Messages {
   wareki: (text: string) => string;
   ageLimit: (min?: number, max?: number) => string;
   postalHint: string;
+  postalFound: string;
+  postalPartial: string;
+  postalNotFound: string;
   prefecturePlaceholder: string;
   selectPlaceholder: string;
   yes: string;

@@ -6,6 +6,7 @@ import {
   type Page,
   type ShownParts,
 } from '@madoguchi/shared';
+import { clientPageData } from '../client-data';
 import {
   type Chrome,
   ErrorSummary,
@@ -72,6 +73,27 @@ export function StartPage(props: {
         {props.linkValues.map((value) => (
           <input type="hidden" name={value.name} value={value.value} />
         ))}
+        {/* Shown by the client script when this device keeps a draft of this form. */}
+        <section class="resume" aria-labelledby="resume-title" data-resume hidden>
+          <h2 class="heading-m" id="resume-title">
+            {m.resumeTitle}
+          </h2>
+          <p class="body">{m.resumeBody}</p>
+          <div class="actions">
+            <button
+              type="submit"
+              class="button"
+              name="_action"
+              value={actionValue({ kind: 'resume' })}
+              data-resume-continue
+            >
+              {m.resumeButton}
+            </button>
+            <button type="button" class="button button--secondary" data-resume-discard>
+              {m.resumeDiscard}
+            </button>
+          </div>
+        </section>
         <p class="body">{m.startNote}</p>
         <button
           type="submit"
@@ -151,6 +173,24 @@ export function FormPageView(props: {
         class="form"
         novalidate
         enctype={hasFileField(page.fields) ? 'multipart/form-data' : undefined}
+        data-client={JSON.stringify(
+          clientPageData({
+            definition,
+            page,
+            answers: props.answers,
+            locale,
+            today: ctx.today,
+            text: {
+              errorSummaryTitle: m.errorSummaryTitle,
+              errorPrefix: m.errorTitlePrefix,
+              postalFound: m.postalFound,
+              postalPartial: m.postalPartial,
+              postalNotFound: m.postalNotFound,
+            },
+            ...(chrome.postalCodes !== undefined ? { postalCodes: chrome.postalCodes } : {}),
+          }),
+        )}
+        data-draft={props.correcting ? undefined : true}
       >
         <DefaultAction label={next} value={actionValue({ kind: 'next' })} />
         <FormControls csrfToken={props.csrfToken} state={props.state} />
@@ -206,7 +246,14 @@ export function ConfirmPage(props: {
   return (
     <Layout chrome={chrome} title={title} service={formTitle}>
       <Notices notices={props.notices} />
-      <form method="post" action={props.action} id={mainFormId} class="form printable" novalidate>
+      <form
+        method="post"
+        action={props.action}
+        id={mainFormId}
+        class="form printable"
+        novalidate
+        data-draft={props.correcting ? undefined : true}
+      >
         <FormControls
           csrfToken={props.csrfToken}
           state={props.state}
@@ -263,7 +310,7 @@ export function CompletePage(props: {
   const title = props.title ?? m.completeTitle;
   return (
     <Layout chrome={chrome} title={title} service={formTitle}>
-      <div class="panel printable">
+      <div class="panel printable" data-draft-done>
         <h1 class="panel__title">{title}</h1>
         <p class="panel__body">
           {m.referenceNumber}

@@ -19,6 +19,7 @@ import { knownAnswers } from './answers';
 import { type Draft, openDraft } from './draft';
 import {
   type FlowSubject,
+  goToConfirmation,
   issuesFromSubmit,
   onConfirmationPosted,
   onPagePosted,
@@ -36,7 +37,12 @@ import {
 } from './page-context';
 import { accessKeyOf, ensureRoom, onlyNames, type PageKit } from './page-kit';
 import { rememberAccessToken, rememberLanguage } from './page-security';
-import { onVerifyCodePosted, onVerifyEmailPosted } from './verify';
+import {
+  onVerifyCodePosted,
+  onVerifyEmailPosted,
+  renderVerifyCode,
+  renderVerifyEmail,
+} from './verify';
 
 const clientTokenPattern = /^[A-Za-z0-9_-]{8,100}$/;
 
@@ -118,6 +124,28 @@ function ensureApplicable(published: PublishedForm, now: number): void {
   ensureOpen(published, now);
 }
 
+/** The values a start page's link carried for hidden fields, by input name. */
+function linkFields(published: PublishedForm): string[] {
+  return listFields(published.definition)
+    .filter(({ field, group }) => !group && field.type === 'hidden' && field.fromQuery)
+    .map(({ field }) => inputName([field.id]));
+}
+
+/**
+ * Continues a draft this device kept (the client script posts its sealed state from the start
+ * page): the step it was at, as it was. Nothing posted changes it.
+ */
+async function resume(kit: PageKit, c: PageContext, subject: FlowSubject, draft: Draft) {
+  onlyNames(c, ['_csrf', '_state', '_action', ...linkFields(subject.published)]);
+  if (draft.step === 'verify_email')
+    return renderVerifyEmail(kit.env, c, subject, draft, { email: draft.email?.address ?? '' });
+  if (draft.step === 'verify_code') return renderVerifyCode(kit.env, c, subject, draft);
+  if (draft.step === 'confirm') return goToConfirmation(kit.env, c, subject, draft);
+  const page = subject.definition.pages.find((candidate) => candidate.id === draft.step);
+  if (!page) throw new AppError('bad_request');
+  return renderFormPage(kit.env, c, subject, draft, page);
+}
+
 /** Starts a draft from the start page's button, with the values the link carried. */
 async function start(kit: PageKit, c: PageContext, subject: FlowSubject) {
   const { published } = subject;
@@ -190,6 +218,7 @@ export function applyPageRoutes(kit: PageKit) {
           answers: knownAnswers(published.definition, draft.answers),
         };
       }
+      if (action.kind === 'resume') return resume(kit, c, subject, draft);
       if (draft.step === 'verify_email')
         return onVerifyEmailPosted(kit.env, c, subject, draft, action);
       if (draft.step === 'verify_code')

@@ -17,7 +17,7 @@ import { AppError, defaultMessage } from '../http/errors';
 import type { BaseVariables } from '../http/middleware';
 import type { SubmissionRow } from '../submissions/applicant';
 import type { PublishedForm } from '../submissions/forms';
-import type { Stylesheet } from './assets';
+import type { ResidentAssets } from './assets';
 import { problemKindOf } from './page-problem';
 import {
   checkCsrf,
@@ -55,10 +55,10 @@ export type PageContext = Context<{ Variables: PageVariables }>;
 /** What the page routes share. */
 export interface PageEnv {
   deps: AppDeps;
-  stylesheet: Stylesheet;
+  assets: ResidentAssets;
 }
 
-/** The frame of every page: municipality, colour, stylesheet, language switch. */
+/** The frame of every page: municipality, colour, stylesheet and script, language switch. */
 export function chromeOf(
   env: PageEnv,
   c: PageContext,
@@ -71,7 +71,9 @@ export function chromeOf(
     municipality: tenant?.name ?? messagesFor(locale).genericService,
     // Tenant settings hold no colour yet; the default keeps every page at AA.
     brand: defaultBrandColour,
-    stylesheet: env.stylesheet.href,
+    stylesheet: env.assets.stylesheet.href,
+    script: env.assets.script.href(locale),
+    postalCodes: env.assets.postalCodes.base,
     ...(languageLinks === 'buttons' ? {} : { languageLinks }),
   };
 }

@@ -96,7 +96,7 @@ describe('CSRF: every POST needs the page’s token and our origin', () => {
 });
 
 describe('headers', () => {
-  test('every page has the strict CSP and no-store, and no inline script or style', async () => {
+  test('every page has the strict CSP and no-store, no inline script or style, only our script file', async () => {
     const b = w.browser();
     const visits: Visit[] = [];
     visits.push(await b.get(`/t/midori/f/${formId}`));
@@ -115,7 +115,15 @@ describe('headers', () => {
       );
       expect(visit.headers.get('cache-control'), visit.path).toBe('no-store');
       expect(visit.headers.get('content-type'), visit.path).toContain('text/html');
-      expect(visit.html, visit.path).not.toMatch(/<script|\sstyle=|\son[a-z]+=/i);
+      // One script element: the versioned client script file, empty, from this origin.
+      const scripts = visit.html.match(/<script\b[^>]*>[\s\S]*?<\/script>/gi) ?? [];
+      expect(scripts, visit.path).toEqual([
+        expect.stringMatching(
+          /^<script type="module" src="\/assets\/resident-(ja|en)-[0-9a-f]{12}\.js"><\/script>$/,
+        ),
+      ]);
+      const withoutScript = visit.html.replace(scripts[0] ?? '', '');
+      expect(withoutScript, visit.path).not.toMatch(/<script|\sstyle=|\son[a-z]+=/i);
       expect(visit.html.startsWith('<!DOCTYPE html>'), visit.path).toBe(true);
     }
     expect(pageContentSecurityPolicy).toContain("default-src 'self'");

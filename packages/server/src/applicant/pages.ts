@@ -3,7 +3,7 @@ import type { AppDeps } from '../deps';
 import { type FileStorage, localFileStorage } from '../files/storage';
 import { AppError } from '../http/errors';
 import { applyPageRoutes } from './apply-pages';
-import { assetRoutes, loadStylesheet, type Stylesheet } from './assets';
+import { assetRoutes, residentAssets, type Stylesheet } from './assets';
 import { type PageEnv, type PageVariables, pageErrorHandler } from './page-context';
 import { pageKit } from './page-kit';
 import { statusPageRoutes } from './status-pages';
@@ -23,7 +23,7 @@ export function residentPageRoutes(
   deps: AppDeps,
   options: { storage?: FileStorage; stylesheet?: Stylesheet } = {},
 ) {
-  const env: PageEnv = { deps, stylesheet: options.stylesheet ?? loadStylesheet() };
+  const env: PageEnv = { deps, assets: residentAssets(options.stylesheet) };
   const storage =
     options.storage ??
     localFileStorage({
@@ -35,7 +35,7 @@ export function residentPageRoutes(
   // Set before the routes: Hono wraps each route with the error handler its app had then.
   app.onError(pageErrorHandler(env));
   return app
-    .route('/', assetRoutes(env.stylesheet))
+    .route('/', assetRoutes(env.assets))
     .route('/', applyPageRoutes(kit))
     .route('/', statusPageRoutes(kit))
     .all('/t/:slug/*', async (c, next) => {

@@ -51,7 +51,8 @@ export function renderVerifyEmail(
   );
 }
 
-function renderVerifyCode(
+/** The page asking for the code sent to the address. */
+export function renderVerifyCode(
   env: PageEnv,
   c: PageContext,
   subject: FlowSubject,
