@@ -197,9 +197,18 @@ describe('the staff console in a browser', () => {
     await expectAccessible(page, 'detail');
     await screenshot(page, 'console-detail');
 
-    // Return for correction, with a message and the field to fix.
-    await page.getByRole('button', { name: '補正依頼', exact: true }).click();
+    // Return for correction, with a message and the field to fix. By keyboard first: the dialog
+    // opens with focus inside, Escape closes it and focus goes back to its button.
+    const returnButton = page.getByRole('button', { name: '補正依頼', exact: true });
+    await returnButton.focus();
+    await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: '補正依頼の確認' });
+    await dialog.waitFor();
+    expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await returnButton.evaluate((element) => element === document.activeElement)).toBe(true);
+    await returnButton.click();
     await dialog.waitFor();
     await expectAccessible(page, 'action dialog');
     await dialog.getByRole('checkbox', { name: '当日連絡がとれる電話番号' }).check();
@@ -309,6 +318,13 @@ describe('the staff console in a browser', () => {
       await expectAccessible(page, heading);
     }
     await screenshot(page, 'console-forms');
+    // English, one click away, just as accessible.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Forms', exact: true }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await expectAccessible(page, 'forms (en)');
+    await page.getByRole('button', { name: '日本語' }).click();
+    await page.getByRole('heading', { name: 'フォーム', exact: true }).waitFor();
     await page.getByRole('button', { name: 'ログアウト' }).click();
     await page.getByRole('heading', { name: 'ログイン' }).waitFor();
   });
