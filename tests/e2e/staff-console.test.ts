@@ -204,10 +204,14 @@ describe('the staff console in a browser', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: '補正依頼の確認' });
     await dialog.waitFor();
-    expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+    expect(
+      await dialog.evaluate((element) => element.contains(element.ownerDocument.activeElement)),
+    ).toBe(true);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    expect(await returnButton.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(
+      await returnButton.evaluate((element) => element === element.ownerDocument.activeElement),
+    ).toBe(true);
     await returnButton.click();
     await dialog.waitFor();
     await expectAccessible(page, 'action dialog');
@@ -321,7 +325,7 @@ describe('the staff console in a browser', () => {
     // English, one click away, just as accessible.
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Forms', exact: true }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await expectAccessible(page, 'forms (en)');
     await page.getByRole('button', { name: '日本語' }).click();
     await page.getByRole('heading', { name: 'フォーム', exact: true }).waitFor();
