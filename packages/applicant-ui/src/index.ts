@@ -30,6 +30,7 @@ export {
   pathKey,
 } from './names';
 export { CompletePage, ConfirmPage, FormPageView, StartPage } from './pages/apply';
+export { CardAuthPage } from './pages/card';
 export { ProblemPage, ResendPage, ResendSentPage } from './pages/other';
 export {
   type ApplicationView,

@@ -76,6 +76,14 @@ export const envSchema = v.object({
     v.pipe(v.string(), v.email('must be an email address')),
     'no-reply@madoguchi.local',
   ),
+  /** My Number card authentication: the local provider (default outside production), a real OpenID provider, or none. */
+  CARD_PROVIDER: v.optional(v.picklist(['local', 'oidc', 'off'], 'must be local, oidc or off')),
+  /** The local card provider's loopback port. */
+  CARD_LOCAL_PORT: port(3900),
+  /** For CARD_PROVIDER=oidc: the issuer, the client id, and the client's private EC P-256 key as a JWK (JSON). */
+  CARD_ISSUER: v.optional(v.pipe(v.string(), v.url('must be the issuer URL'))),
+  CARD_CLIENT_ID: v.optional(v.pipe(v.string(), v.minLength(1))),
+  CARD_CLIENT_JWK: v.optional(v.pipe(v.string(), v.minLength(1))),
 });
 
 type Env = v.InferOutput<typeof envSchema>;

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { CardAuthSettings } from './card-auth/service';
 import type { Config } from './config';
 import type { TenantRegistry } from './db/registry';
 import type { Logger } from './http/logger';
@@ -12,4 +13,6 @@ export interface AppDeps {
   now: () => number;
   /** The client's address as the listener saw it (behind a proxy, the proxy's). */
   remoteAddress: (c: Context) => string | undefined;
+  /** The My Number card authentication provider; forms with the option refuse to start without it. */
+  cardAuth?: CardAuthSettings;
 }

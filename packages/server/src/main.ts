@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createPublicApp, createStaffApp, nodeRemoteAddress } from './app';
+import { cardAuthFromConfig } from './card-auth/startup';
 import { type Config, ConfigError, loadConfig } from './config';
 import { loadMasterKey } from './db/keys';
 import { openControlDatabase, TenantRegistry } from './db/registry';
@@ -90,12 +91,14 @@ async function main(): Promise<void> {
     );
     if (demo) printDemoCredentials(demo, config.STAFF_ORIGIN, config.PUBLIC_ORIGIN);
   }
+  const cardAuth = await cardAuthFromConfig(config, logger);
   const deps: AppDeps = {
     config,
     registry,
     logger,
     now: Date.now,
     remoteAddress: nodeRemoteAddress,
+    ...(cardAuth.settings ? { cardAuth: cardAuth.settings } : {}),
   };
 
   const publicServer = serve(
@@ -115,6 +118,7 @@ async function main(): Promise<void> {
     logger.info('stopping');
     publicServer.close();
     staffServer.close();
+    void cardAuth.stop();
     // The pass under way finishes first, so no sent mail is left unmarked by a closed database.
     void Promise.all([mailWorker.stop(), retentionWorker.stop()]).then(() => registry.close());
   };

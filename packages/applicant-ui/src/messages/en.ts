@@ -174,6 +174,13 @@ export const en: Messages = {
   verifyResend: 'Send a new code',
   verifiedNotice: (email) => `Your email address (${email}) is confirmed.`,
 
+  cardTitle: 'Confirm who you are with your My Number card',
+  cardIntro:
+    'This form needs authentication with your My Number card. Authenticate in the app from the button below; your name and other details are then filled in from the card and cannot be changed. Your My Number (individual number) is not read.',
+  cardStart: 'Authenticate with My Number card',
+  cardVerifiedNotice:
+    'You are authenticated with your My Number card. Answers filled in from the card cannot be changed.',
+
   linkOpenedTitle: 'Opening your application',
   linkOpenedBody: 'If nothing happens, use the link below.',
   continue: 'See your application',
@@ -225,6 +232,10 @@ export const en: Messages = {
     conflict: {
       title: 'This cannot be done in the application’s current state',
       body: 'Check the status of your application.',
+    },
+    card_failed: {
+      title: 'We could not confirm who you are with your card',
+      body: 'The authentication was cancelled, took too long, or the authentication service could not be reached. Nothing has been saved. Please start the form again.',
     },
     code_expired: {
       title: 'The code has expired',

@@ -149,6 +149,11 @@ export interface Messages {
   verifyResend: string;
   verifiedNotice: (email: string) => string;
 
+  cardTitle: string;
+  cardIntro: string;
+  cardStart: string;
+  cardVerifiedNotice: string;
+
   linkOpenedTitle: string;
   linkOpenedBody: string;
   continue: string;
@@ -176,4 +181,5 @@ export type ProblemKind =
   | 'too_many'
   | 'conflict'
   | 'code_expired'
+  | 'card_failed'
   | 'internal';

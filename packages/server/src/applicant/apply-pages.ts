@@ -11,6 +11,7 @@ import {
 } from '@madoguchi/applicant-ui';
 import { listFields, normalizeEmail, todayInJapan, validateAnswers } from '@madoguchi/shared';
 import { Hono } from 'hono';
+import { beginCardAuthentication } from '../card-auth/pages';
 import { AppError } from '../http/errors';
 import { renewAccessLinks } from '../submissions/applicant';
 import { ensureOpen, loadPublishedForm, type PublishedForm } from '../submissions/forms';
@@ -78,6 +79,7 @@ async function submitConfirmed(kit: PageKit, c: PageContext, subject: FlowSubjec
         clientToken,
         locale,
         ...(draft.email?.token ? { emailVerificationToken: draft.email.token } : {}),
+        ...(draft.card ? { card: draft.card } : {}),
       },
       { masterKey: kit.masterKey, now: kit.now(), mail: kit.mail(c) },
     );
@@ -154,6 +156,8 @@ async function start(kit: PageKit, c: PageContext, subject: FlowSubject) {
   );
   onlyNames(c, ['_csrf', '_action', ...hidden.map(({ field }) => inputName([field.id]))]);
   await ensureRoom(c.get('db'), published);
+  if (published.definition.options.cardAuthentication.enabled)
+    return beginCardAuthentication(kit, c, subject, c.req.query('key'));
   const answers: Draft['answers'] = {};
   for (const { field } of hidden) {
     const value = postedString(c, inputName([field.id]));
@@ -224,6 +228,8 @@ export function applyPageRoutes(kit: PageKit) {
       if (draft.step === 'verify_code')
         return onVerifyCodePosted(kit.env, c, subject, draft, action);
       if (published.definition.options.emailVerification && !draft.email?.token)
+        throw new AppError('bad_request');
+      if (published.definition.options.cardAuthentication.enabled && !draft.card)
         throw new AppError('bad_request');
       if (draft.step === 'confirm') {
         if (action.kind === 'submit') return submitConfirmed(kit, c, subject, draft);

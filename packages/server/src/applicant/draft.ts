@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { RawAnswers } from '@madoguchi/applicant-ui';
 import * as v from 'valibot';
+import { type CardVerification, cardVerificationSchema } from '../card-auth/prefill';
 import { deriveDatabaseKey } from '../db/keys';
 import { AppError } from '../http/errors';
 import { PageProblem } from './page-problem';
@@ -27,6 +28,8 @@ export interface Draft {
   fix?: string[];
   /** Email verification before filling: the address, the pending code, the proof. */
   email?: { address: string; verificationId?: string; token?: string };
+  /** My Number card authentication before filling: the verified values lock their fields. */
+  card?: CardVerification;
   savedAt: number;
 }
 
@@ -48,6 +51,7 @@ const draftSchema = v.object({
       token: v.optional(v.string()),
     }),
   ),
+  card: v.optional(cardVerificationSchema),
   savedAt: v.number(),
 });
 

@@ -24,6 +24,7 @@ import {
   validateAnswers,
 } from '@madoguchi/shared';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { lockedToCard } from '../card-auth/prefill';
 import type { FileStorage } from '../files/storage';
 import { AppError } from '../http/errors';
 import type { PublishedForm } from '../submissions/forms';
@@ -256,7 +257,10 @@ export async function onPagePosted(
     if (!controlNames.has(name) && !read.consumed.has(name)) throw badRequest();
   if (read.repeated.length > 0) throw badRequest();
   const before = draft.answers;
-  const answers: RawAnswers = structuredClone({ ...before, ...read.answers });
+  // A field the card verified keeps the verified value whatever was posted (ignored, not refused).
+  const answers: RawAnswers = structuredClone(
+    lockedToCard(subject.definition, draft.card, { ...before, ...read.answers }),
+  );
   const uploadIssues = await saveUploads(env, c, subject, page, answers);
   const next: Draft = { ...draft, answers };
   const locale = c.get('locale');

@@ -2,6 +2,7 @@ import { messagesFor } from '@madoguchi/applicant-ui';
 import { type FormDefinition, listFields } from '@madoguchi/shared';
 import { eq } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
+import { type CardVerification, lockedToCard } from '../card-auth/prefill';
 import type { TenantDb } from '../db/registry';
 import { forms } from '../db/tenant-schema';
 import type { FileStorage } from '../files/storage';
@@ -119,13 +120,15 @@ export function pageKit(env: PageEnv, storage: FileStorage) {
     subject: FlowSubject,
     answers: Draft['answers'],
     notices: string[],
+    card?: CardVerification,
   ) => {
     const draft: Draft = {
       mode: 'apply',
       formId: subject.published.form.id,
       version: subject.published.version,
       step: '',
-      answers,
+      answers: lockedToCard(subject.definition, card, answers),
+      ...(card ? { card } : {}),
       savedAt: deps.now(),
     };
     if (subject.definition.options.emailVerification) {

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { cardPageRoutes } from '../card-auth/pages';
 import type { AppDeps } from '../deps';
 import { type FileStorage, localFileStorage } from '../files/storage';
 import { AppError } from '../http/errors';
@@ -38,6 +39,7 @@ export function residentPageRoutes(
     .route('/', assetRoutes(env.assets))
     .route('/', applyPageRoutes(kit))
     .route('/', statusPageRoutes(kit))
+    .route('/', cardPageRoutes(kit))
     .all('/t/:slug/*', async (c, next) => {
       // The resident API and uploads answer for themselves, in JSON.
       if (/^\/t\/[^/]+\/api\//.test(c.req.path)) return next();

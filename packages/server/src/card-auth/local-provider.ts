@@ -58,9 +58,23 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
 export async function startLocalCardProvider(options: {
   port: number;
   redirectUris: string[];
+  /** Also accepted as callbacks: every tenant's `/t/{slug}/card/callback` on the public origin. */
+  redirectUriPattern?: RegExp;
 }): Promise<LocalCardProvider> {
   const server: Server = createServer();
-  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  // A second server on the machine (tests, e2e) must not fail to start for the local provider's port.
+  await listen(options.port).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EADDRINUSE' || options.port === 0) throw error;
+    await listen(0);
+  });
   const { port } = server.address() as AddressInfo;
   const issuer = `http://127.0.0.1:${port}`;
   const signing = await generateKeyPair('ES256', { extractable: true });
@@ -146,6 +160,17 @@ export async function startLocalCardProvider(options: {
       ctx.body = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>エラー</title></head><body><h1>認証できませんでした</h1><p>${escapeHtml(String(out.error))}</p></body></html>`;
     },
   });
+  const pattern = options.redirectUriPattern;
+  if (pattern) {
+    // One registration for every tenant of a development server (a real provider registers each).
+    const exact = provider.Client.prototype.redirectUriAllowed;
+    provider.Client.prototype.redirectUriAllowed = function (
+      this: typeof provider.Client.prototype,
+      value: string,
+    ) {
+      return pattern.test(value) || exact.call(this, value);
+    };
+  }
   const callback = provider.callback();
   server.on('request', async (req: IncomingMessage, res: ServerResponse) => {
     const match = /^\/interaction\/([\w-]+)(?:\/(login|abort))?$/.exec(req.url ?? '');

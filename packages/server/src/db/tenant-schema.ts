@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { CardVerification } from '../card-auth/prefill';
 
 /** Departments (課), which own forms and to which staff roles are granted. */
 export const departments = sqliteTable('departments', {
@@ -194,6 +195,8 @@ export const submissions = sqliteTable(
     proxyStaffId: text('proxy_staff_id'),
     /** Pay-at-submission deadline. */
     paymentDeadline: integer('payment_deadline'),
+    /** My Number card authentication: pairwise subject, when, and the verified values (never a card number). */
+    cardVerification: text('card_verification', { mode: 'json' }).$type<CardVerification>(),
     submittedAt: integer('submitted_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

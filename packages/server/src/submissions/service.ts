@@ -9,6 +9,7 @@ import {
 } from '@madoguchi/shared';
 import { and, count, eq } from 'drizzle-orm';
 import { writeStatementsWithAudit } from '../audit/service';
+import { type CardVerification, lockedToCard } from '../card-auth/prefill';
 import { isBookingAbort, isUnchangedAbort } from '../db/guards';
 import { newId } from '../db/ids';
 import { deriveDatabaseKey } from '../db/keys';
@@ -26,8 +27,8 @@ import { newReferenceNumber } from './reference-number';
 import { slotBookingStatements, slotChoices, slotFull } from './slots';
 
 const submissionColumns =
-  'id, form_id, form_version, reference_number, state, payment_state, access_secret_hash, applicant_email, search_name, person_key, client_token, holds_place, current_revision, proxy_staff_id, payment_deadline, submitted_at, updated_at, locale';
-const submissionValues = '?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?, ?, ?';
+  'id, form_id, form_version, reference_number, state, payment_state, access_secret_hash, applicant_email, search_name, person_key, client_token, holds_place, current_revision, proxy_staff_id, payment_deadline, submitted_at, updated_at, locale, card_verification';
+const submissionValues = '?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?, ?, ?, ?';
 const insertSubmission = `INSERT INTO submissions (${submissionColumns}) VALUES (${submissionValues})`;
 /** Inserts only while the form has room: the capacity check is part of the write itself. */
 const insertSubmissionWithRoom = `INSERT INTO submissions (${submissionColumns}) SELECT ${submissionValues} WHERE (SELECT count(*) FROM submissions WHERE form_id = ? AND holds_place = 1) < ?`;
@@ -40,6 +41,8 @@ export interface SubmitInput {
   locale: Locale;
   /** The proof from confirming the emailed code, on forms that verify addresses. */
   emailVerificationToken?: string;
+  /** The resident's My Number card authentication, on forms that ask for it (from the sealed draft). */
+  card?: CardVerification;
 }
 
 /** The result a resident gets: the reference number and the secret access token. */
@@ -82,6 +85,11 @@ export const attachmentProblem = new AppError('validation_failed', {
   en: 'An attached file could not be found. Please attach it again',
 });
 
+const cardRequired = new AppError('bad_request', {
+  ja: 'この申請はマイナンバーカードでの本人確認が必要です',
+  en: 'This form needs authentication with your My Number card',
+});
+
 /** The per-tenant key from which applicants' link secrets are derived. */
 export function tenantAccessKey(masterKey: Buffer, slug: string): string {
   // HKDF per request showed in profiles; the key never changes for a master key and a slug.
@@ -117,7 +125,14 @@ export async function submitApplication(
 ): Promise<SubmitResult> {
   const { form, definition, version } = published;
   ensureOpen(published, ctx.now);
-  const validated = validateAnswers(definition, input.answers, input.locale, {
+  // Online, a card form needs the authentication, and its verified values win over anything posted.
+  if (definition.options.cardAuthentication.enabled && !ctx.proxyStaffId && !input.card)
+    throw cardRequired;
+  const answersIn =
+    typeof input.answers === 'object' && input.answers !== null
+      ? lockedToCard(definition, input.card, input.answers as Record<string, unknown>)
+      : input.answers;
+  const validated = validateAnswers(definition, answersIn, input.locale, {
     today: todayInJapan(new Date(ctx.now)),
   });
   if (!validated.ok) {
@@ -147,7 +162,12 @@ export async function submitApplication(
     facts.email = facts.email ?? verified;
   }
   const rule = definition.settings.onePerPerson;
-  const personKey = rule === 'email' && facts.email ? facts.email.toLowerCase() : null;
+  const personKey =
+    rule === 'email' && facts.email
+      ? facts.email.toLowerCase()
+      : rule === 'card_subject' && input.card
+        ? `card:${input.card.subject}`
+        : null;
   const { state, payment } = initialState(definition.options.payment.mode);
   const capacity = definition.settings.capacity ?? null;
   const slots = slotChoices(definition, validated.answers);
@@ -227,6 +247,7 @@ export async function submitApplication(
           row.submittedAt,
           row.updatedAt,
           input.locale,
+          input.card ? JSON.stringify(input.card) : null,
           ...(capacity === null ? [] : [form.id, capacity]),
         ],
       },

@@ -250,6 +250,15 @@ export async function submissionDetail(db: TenantDb, actor: Actor, id: string, n
       revision: row.currentRevision,
       proxyStaffId: row.proxyStaffId,
       applicantEmail: row.applicantEmail,
+      // 「マイナンバーカードで本人確認済み」: which attributes, when, and their verified values
+      // (the pairwise subject stays with the one-per-person rule; staff have no use for it).
+      verifiedByCard: row.cardVerification
+        ? {
+            verifiedAt: row.cardVerification.verifiedAt,
+            attributes: Object.keys(row.cardVerification.values),
+            values: row.cardVerification.values,
+          }
+        : null,
     },
     form: { id: form.id, title: form.title, departmentId: form.departmentId },
     definition,
