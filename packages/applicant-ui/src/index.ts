@@ -25,6 +25,7 @@ export {
   type FormAction,
   inputId,
   inputName,
+  liveName,
   mainFormId,
   parseAction,
   pathKey,

@@ -8,6 +8,12 @@
  */
 export type AnswerPath = readonly (string | number)[];
 
+/**
+ * Posted by the client script with a page: the questions an answer brought up appeared as the
+ * resident answered, so the server need not show the page again to present them.
+ */
+export const liveName = '_live';
+
 /** The id of the one form on a resident page; buttons outside it name it with `form=`. */
 export const mainFormId = 'resident-form';
 

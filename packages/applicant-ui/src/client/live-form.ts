@@ -1,5 +1,6 @@
 import type { ClientPageData } from '../client-data';
 import { issueAnchor } from '../fields/context';
+import { liveName } from '../names';
 import { focusFromSummary, renderField, renderSummary } from './messages-view';
 import { type PageWalk, walkDefinition, walkPage } from './page-walk';
 
@@ -78,6 +79,13 @@ export function startLiveForm(form: HTMLFormElement, data: ClientPageData): void
   });
   form.addEventListener('submit', (event) => {
     const button = event.submitter;
+    if (!form.elements.namedItem(liveName)) {
+      const live = document.createElement('input');
+      live.type = 'hidden';
+      live.name = liveName;
+      live.value = '1';
+      form.append(live);
+    }
     if (!(button instanceof HTMLButtonElement) || button.value !== 'next') return;
     refresh();
     const definition = walkDefinition(data);

@@ -1,5 +1,6 @@
 import { schoolPlansSurvey, zeroWasteDay } from '@madoguchi/shared/examples';
 import { eq } from 'drizzle-orm';
+import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { submissionRevisions, submissions } from '../db/tenant-schema';
 import {
@@ -179,6 +180,19 @@ describe('filling a form page by page without JavaScript', () => {
       values: { 'a.children.0.planned_school': 'みどり学園' },
     });
     expect(heading(next)).toBe('保護者の情報');
+  });
+
+  test('with the client script the new question was seen while answering: judged at once, no notice', async () => {
+    const b = w.browser();
+    const page1 = await firstPage(b);
+    // The client script posts `_live` with the page (names.ts).
+    page1.doc
+      .querySelector('#resident-form')
+      ?.appendChild(parse('<input type="hidden" name="_live" value="1">'));
+    const judged = await b.submit(page1, 'next', { values: child(0, { school_plan: 'private' }) });
+    expect(judged.status).toBe(400);
+    expect(judged.doc.querySelector('.notice')).toBeNull();
+    expect(summaryLinks(judged)[0]?.href).toBe('#f-children-0-planned_school');
   });
 
   test('rows are added and removed with buttons that work without JavaScript', async () => {

@@ -6,6 +6,7 @@ import {
   fieldContext,
   inputName,
   issueAnchor,
+  liveName,
   messagesFor,
   type RawAnswers,
   readPostedPage,
@@ -215,7 +216,7 @@ export async function goToConfirmation(
   );
 }
 
-const controlNames = new Set(['_csrf', '_state', '_action']);
+const controlNames = new Set(['_csrf', '_state', '_action', liveName]);
 
 /** Input fields (not text) of a page, by the keys `shownParts` uses. */
 function inputKeysOf(page: Page, answers: RawAnswers): Set<string> {
@@ -304,8 +305,13 @@ export async function onPagePosted(
       const shownBefore = shownParts(subject.definition, before, locale, { today: day });
       const shownAfter = shownParts(subject.definition, answers, locale, { today: day });
       const onPage = inputKeysOf(page, answers);
+      // With the client script the resident saw new questions appear while answering: they are
+      // judged now like the others. Without it they are shown first, with a notice.
+      const live = posted.strings.get(liveName)?.join() === '1';
       const added = new Set(
-        [...shownAfter.fields].filter((key) => onPage.has(key) && !shownBefore.fields.has(key)),
+        live
+          ? []
+          : [...shownAfter.fields].filter((key) => onPage.has(key) && !shownBefore.fields.has(key)),
       );
       const result = validateAnswers(subject.definition, answers, locale, {
         pages: [page.id],
