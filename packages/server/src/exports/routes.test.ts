@@ -329,12 +329,14 @@ describe('errors and security', () => {
     }
   });
 
-  test('a reviewer without the export grant, or from another department: 403', async () => {
+  test('a reviewer without the export grant: 403; from another department: 404, as if no such form', async () => {
     for (const path of paths) {
       const response = await get(path(formId), people.noExport);
       expect(response.status).toBe(403);
       expect(await errorCode(response)).toBe('forbidden');
-      expect((await get(path(formId), people.elsewhere)).status).toBe(403);
+      const elsewhere = await get(path(formId), people.elsewhere);
+      expect(elsewhere.status).toBe(404);
+      expect(await errorCode(elsewhere)).toBe('not_found');
     }
   });
 

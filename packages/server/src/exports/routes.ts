@@ -88,8 +88,11 @@ export function exportRoutes(deps: AppDeps) {
     const now = deps.now();
     const db = c.get('db');
     const form = await db.query.forms.findFirst({ where: eq(forms.id, formId) });
-    if (!form) throw new AppError('not_found');
-    const target = { departmentId: form.departmentId, formId: form.id };
+    const target = form && { departmentId: form.departmentId, formId: form.id };
+    // A form the account may not even read does not exist for it (as in the inbox): 404, not
+    // 403, so a limited account cannot learn which form ids are real.
+    if (!form || !target || !authorize(c.get('actor'), { kind: 'submission.read', ...target }, now))
+      throw new AppError('not_found');
     ensureAllowed(c, { kind: 'submission.export', ...target }, now);
     const includeMyNumber = authorize(
       c.get('actor'),
