@@ -5,6 +5,7 @@ import { residentRoutes } from './applicant/routes';
 import type { AppDeps } from './deps';
 import { residentFileRoutes, uploadPathPattern } from './files/routes';
 import { applyHttpBasics, type BaseVariables } from './http/middleware';
+import { paymentWebhookRoutes } from './payments/routes';
 
 export type { AppDeps } from './deps';
 // The staff app lives in its own module so the console's typed client can import its type
@@ -30,5 +31,6 @@ export function createPublicApp(deps: AppDeps) {
     .get('/healthz', (c) => c.json({ status: 'ok' }))
     .route('/', residentPageRoutes(deps))
     .route('/t', residentRoutes(deps))
-    .route('/t', residentFileRoutes(deps));
+    .route('/t', residentFileRoutes(deps))
+    .route('/t', paymentWebhookRoutes(deps));
 }

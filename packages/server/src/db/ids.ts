@@ -17,7 +17,8 @@ export type IdPrefix =
   | 'att'
   | 'mail'
   | 'tpl'
-  | 'ver';
+  | 'ver'
+  | 'pay';
 
 /**
  * A new random id with a prefix: 16 base32 characters (80 bits), enough that ids never collide

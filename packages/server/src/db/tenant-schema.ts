@@ -362,3 +362,45 @@ export const emailVerifications = sqliteTable('email_verifications', {
   expiresAt: integer('expires_at').notNull(),
   verifiedAt: integer('verified_at'),
 });
+
+/** One payment per application (re-requested after a failure or expiry, it stays the same row). */
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: text('id').primaryKey(),
+    submissionId: text('submission_id')
+      .notNull()
+      .references(() => submissions.id),
+    provider: text('provider', { enum: ['sandbox', 'stripe', 'paypay'] }).notNull(),
+    /** The provider's id of the payment (checkout session, order); null until created there. */
+    providerRef: text('provider_ref'),
+    /** Yen, computed on the server from the fee fields (JPY has no minor unit). */
+    amount: integer('amount').notNull(),
+    /** Recomputed from payment_events on every event; never set from one event alone. */
+    state: text('state', {
+      enum: ['requested', 'paid', 'failed', 'expired', 'refunded'],
+    }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [uniqueIndex('payments_submission').on(table.submissionId)],
+);
+
+/** Every provider event, recorded once by its event id: the log the payment state comes from. */
+export const paymentEvents = sqliteTable(
+  'payment_events',
+  {
+    provider: text('provider').notNull(),
+    eventId: text('event_id').notNull(),
+    paymentId: text('payment_id')
+      .notNull()
+      .references(() => payments.id),
+    kind: text('kind', { enum: ['succeeded', 'failed', 'expired', 'refunded'] }).notNull(),
+    amount: integer('amount').notNull(),
+    receivedAt: integer('received_at').notNull(),
+  },
+  (table) => [
+    uniqueIndex('payment_events_pk').on(table.provider, table.eventId),
+    index('payment_events_payment').on(table.paymentId),
+  ],
+);
