@@ -9,6 +9,7 @@ import { localFileStorage } from './files/storage';
 import { jsonLogger } from './http/logger';
 import { mailFolder, transportFromConfig } from './mail/transports';
 import { startMailWorker } from './mail/worker';
+import { startPaymentWorker } from './payments/worker';
 import { startRetentionWorker } from './retention/worker';
 import { type DemoCredentials, ensureDemoTenant } from './tenants/demo';
 import { listTenants } from './tenants/service';
@@ -81,6 +82,12 @@ async function main(): Promise<void> {
     intervalMs: 60 * 60_000,
     logger,
   });
+  const paymentWorker = startPaymentWorker({
+    registry,
+    listTenantSlugs: async () => (await listTenants(registry)).map((tenant) => tenant.slug),
+    intervalMs: 60_000,
+    logger,
+  });
   const demoWanted =
     config.DEMO === undefined ? config.NODE_ENV !== 'production' : config.DEMO === 'on';
   if (demoWanted) {
@@ -120,7 +127,9 @@ async function main(): Promise<void> {
     staffServer.close();
     void cardAuth.stop();
     // The pass under way finishes first, so no sent mail is left unmarked by a closed database.
-    void Promise.all([mailWorker.stop(), retentionWorker.stop()]).then(() => registry.close());
+    void Promise.all([mailWorker.stop(), retentionWorker.stop(), paymentWorker.stop()]).then(() =>
+      registry.close(),
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
