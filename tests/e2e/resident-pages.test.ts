@@ -202,7 +202,9 @@ async function journey(javaScript: boolean): Promise<void> {
   if (javaScript) {
     // The follow-up questions show at once, with no round trip.
     for (const key of followUps)
-      await expect.poll(() => page.locator(`[data-field="${key}"]`).isVisible(), key).toBe(true);
+      await expect
+        .poll(() => page.locator(`[data-field="${key}"]`).isVisible(), { message: key })
+        .toBe(true);
   } else {
     for (const key of followUps)
       expect(await page.locator(`[data-field="${key}"]`).isVisible(), key).toBe(false);
@@ -237,7 +239,7 @@ async function journey(javaScript: boolean): Promise<void> {
   await accessible(page, `completion ${tag}`);
   await screenshot(page, `06-complete-${tag}`);
   // The draft this device kept is forgotten once the application is sent.
-  if (javaScript) await expect.poll(() => page.evaluate(() => localStorage.length)).toBe(0);
+  if (javaScript) await expect.poll(() => page.evaluate<number>('localStorage.length')).toBe(0);
 
   // The arrival mail (申請到達) carries the reference number and the secret link.
   const arrival = await mailTo(email, reference);
@@ -378,11 +380,11 @@ describe('what the client script adds', () => {
     await next(page);
     await expect.poll(() => page.locator('#error-summary').isVisible()).toBe(true);
     expect(posts).toEqual([]);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+    expect(await page.evaluate<string>('document.activeElement?.id')).toBe('error-summary');
     const links = await page.locator('#error-summary a').allTextContents();
     expect(links).toContain('保護者氏名を入力してください');
     await page.locator('#error-summary a').first().click();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe(
+    expect(await page.evaluate<string>("document.activeElement?.getAttribute('name')")).toBe(
       'a.guardian_name.family',
     );
     await context.close();
@@ -439,7 +441,7 @@ describe('what the client script adds', () => {
     await page.waitForLoadState('load');
     expect(dialogs).toEqual(['beforeunload']);
     // Only the sealed state is kept across visits; nothing typed is in localStorage.
-    const kept = await page.evaluate(() => ({ ...localStorage }));
+    const kept = await page.evaluate<Record<string, string>>('({ ...localStorage })');
     expect(Object.values(kept)).toHaveLength(1);
     const draft = JSON.parse(Object.values(kept)[0] ?? '{}') as Record<string, unknown>;
     expect(Object.keys(draft).sort()).toEqual(['savedAt', 'state']);
@@ -460,7 +462,7 @@ describe('what the client script adds', () => {
     await page.waitForLoadState('load');
     await page.getByRole('button', { name: '最初から入力する' }).click();
     expect(await page.locator('[data-resume]').isVisible()).toBe(false);
-    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    expect(await page.evaluate<number>('localStorage.length')).toBe(0);
     expect(dialogs).toEqual(['beforeunload']);
     await context.close();
   }, 60_000);
