@@ -1,5 +1,4 @@
 import { type FormDefinition, parseDefinition, validateAnswers } from '@madoguchi/shared';
-import { schoolPlansSurvey } from '@madoguchi/shared/examples';
 import { describe, expect, test } from 'vitest';
 import { clientPageData } from './client-data';
 
@@ -19,7 +18,12 @@ function definitionOf(input: unknown): FormDefinition {
 
 // A page whose condition reads an answer on an earlier page, and a My Number before it.
 const definition = definitionOf({
-  ...schoolPlansSurvey,
+  schemaVersion: 1,
+  title: { ja: '調査' },
+  purposeOfUse: { ja: '集計に利用します。' },
+  category: 'survey',
+  yearlyVolume: 100,
+  retentionDays: 365,
   pages: [
     {
       id: 'first',
