@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
+import { BuilderScreen } from '../builder/BuilderScreen';
 import { useI18n } from '../i18n/i18n';
 import { AuditScreen } from '../screens/admin/AuditScreen';
 import { DepartmentsScreen } from '../screens/admin/DepartmentsScreen';
 import { SettingsScreen } from '../screens/admin/SettingsScreen';
 import { StaffEditScreen } from '../screens/admin/StaffEditScreen';
 import { StaffScreen } from '../screens/admin/StaffScreen';
-import { BuilderPlaceholder } from '../screens/BuilderPlaceholder';
 import { DetailScreen } from '../screens/DetailScreen';
 import { FormsScreen } from '../screens/FormsScreen';
 import { InboxScreen } from '../screens/InboxScreen';
@@ -26,7 +26,7 @@ const routes: [string, Render][] = [
   ['/forms/:formId/inbox', (p) => <InboxScreen formId={p.formId} />],
   ['/submissions/:id', (p) => <DetailScreen id={p.id ?? ''} />],
   ['/forms', () => <FormsScreen />],
-  ['/forms/:formId/builder', (p) => <BuilderPlaceholder formId={p.formId ?? ''} />],
+  ['/forms/:formId/builder', (p) => <BuilderScreen formId={p.formId ?? ''} />],
   ['/forms/:formId/proxy', (p) => <ProxyScreen formId={p.formId ?? ''} />],
   ['/admin/departments', () => <DepartmentsScreen />],
   ['/admin/staff', () => <StaffScreen />],

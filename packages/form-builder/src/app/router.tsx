@@ -19,8 +19,22 @@ function subscribe(listener: () => void) {
 
 const snapshot = () => `${window.location.pathname}${window.location.search}`;
 
+let leaveGuard: (() => boolean) | null = null;
+
+/**
+ * Installs a check asked before each in-app move (a screen with unsaved work asks to confirm);
+ * returns the function that removes it.
+ */
+export function guardNavigation(mayLeave: () => boolean): () => void {
+  leaveGuard = mayLeave;
+  return () => {
+    if (leaveGuard === mayLeave) leaveGuard = null;
+  };
+}
+
 /** Moves to a console path without reloading (history entry unless `replace`). */
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (leaveGuard && !leaveGuard()) return;
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
   notify();

@@ -170,8 +170,6 @@ export const ja = {
   'forms.access.secret_link': '限定リンク',
   'forms.notPublished': '未公開',
   'builder.title': 'フォームの編集',
-  'builder.placeholder':
-    'フォームビルダー（項目パレット、設定、条件、プレビュー、公開と差分）は次の段階で提供します。それまでは JSON の書き出し・取り込み API をご利用ください。',
   'admin.departments': '課',
   'admin.departmentName': '課の名前',
   'admin.departmentEmail': '通知先メール（任意）',
@@ -409,8 +407,6 @@ export const en: Record<MessageKey, string> = {
   'forms.access.secret_link': 'Secret link',
   'forms.notPublished': 'Not published',
   'builder.title': 'Edit form',
-  'builder.placeholder':
-    'The form builder (field palette, settings, conditions, preview, publishing with diffs) comes in the next stage. Until then, use the JSON export and import API.',
   'admin.departments': 'Departments',
   'admin.departmentName': 'Department name',
   'admin.departmentEmail': 'Alert email (optional)',
