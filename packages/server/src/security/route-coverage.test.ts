@@ -268,6 +268,8 @@ const isolationProbes: Record<string, () => Promise<void>> = {
     probeAsA('GET', `/api/submissions/${w.b.submissionId}`, undefined, 404),
   [key('post', '/api/submissions/:id/actions')]: () =>
     probeAsA('POST', `/api/submissions/${w.b.submissionId}/actions`, { action: 'accept' }, 404),
+  [key('post', '/api/submissions/:id/refund')]: () =>
+    probeAsA('POST', `/api/submissions/${w.b.submissionId}/refund`, {}, 404),
   [key('post', '/api/submissions/:id/notes')]: () =>
     probeAsA('POST', `/api/submissions/${w.b.submissionId}/notes`, { body: 'のぞき見' }, 404),
   [key('get', '/api/forms')]: () => probeAsA('GET', '/api/forms', undefined, 200),
@@ -295,6 +297,12 @@ const isolationProbes: Record<string, () => Promise<void>> = {
   [key('put', '/api/forms/:id/draft')]: () =>
     probeBForm('PUT', '/draft', { definition: zeroWasteDay, updatedAt: 0 }),
   [key('post', '/api/forms/:id/validate')]: () => probeBForm('POST', '/validate'),
+  [key('post', '/api/forms/:id/preview')]: () =>
+    probeBForm('POST', '/preview', { definition: zeroWasteDay }),
+  [key('get', '/api/preview/resident.css')]: async () => {
+    const text = await (await w.h.request('GET', '/api/preview/resident.css')).text();
+    expect(text).not.toContain('aoba');
+  },
   [key('post', '/api/forms/:id/publish')]: () => probeBForm('POST', '/publish'),
   [key('post', '/api/forms/:id/close')]: () => probeBForm('POST', '/close'),
   [key('post', '/api/forms/:id/reopen')]: () => probeBForm('POST', '/reopen'),

@@ -52,6 +52,13 @@ export const submissionOperations: Operation[] = [
   },
   {
     method: 'post',
+    path: '/api/submissions/:id/refund',
+    tag: 'submissions',
+    access: 'staff',
+    summary: "Refund the application's payment in full (audited)",
+  },
+  {
+    method: 'post',
     path: '/api/submissions/:id/notes',
     tag: 'submissions',
     access: 'staff',

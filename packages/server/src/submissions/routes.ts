@@ -8,6 +8,8 @@ import type { AppDeps } from '../deps';
 import { AppError } from '../http/errors';
 import { requestLocale } from '../http/locale';
 import { validate } from '../http/validate';
+import { paymentProviderFor } from '../payments/providers';
+import { refundSubmissionPayment } from '../payments/refund';
 import { loadPublishedForm } from './forms';
 import { mailContextFor, statusLinkUrl } from './mails';
 import { submitApplication } from './service';
@@ -226,6 +228,17 @@ export function submissionRoutes(deps: AppDeps) {
             ),
           );
         },
+      )
+      .post('/:id/refund', validate('param', v.object({ id })), async (c) =>
+        c.json(
+          await refundSubmissionPayment(
+            c.get('db'),
+            c.get('actor'),
+            c.req.valid('param').id,
+            (name) => paymentProviderFor(deps, c.get('tenant').slug, name),
+            deps.now(),
+          ),
+        ),
       )
       .post(
         '/:id/notes',
