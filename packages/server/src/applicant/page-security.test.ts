@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { zeroWasteDay } from '@madoguchi/shared/examples';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -96,6 +97,19 @@ describe('CSRF: every POST needs the page’s token and our origin', () => {
 });
 
 describe('headers', () => {
+  test('pages go out gzipped to browsers that accept it, the API does not', async () => {
+    const page = await w.app.request(`/t/midori/f/${formId}`, {
+      headers: { 'accept-encoding': 'gzip, br' },
+    });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await page.arrayBuffer())).toString('utf8')).toContain('</html>');
+    const api = await w.app.request(`/t/midori/api/forms/${formId}`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(api.headers.get('content-encoding')).toBeNull();
+  });
+
   test('every page has the strict CSP and no-store, no inline script or style, only our script file', async () => {
     const b = w.browser();
     const visits: Visit[] = [];
