@@ -7,6 +7,7 @@ import { consoleHandler, defaultConsoleDir } from './console/static';
 import type { AppDeps } from './deps';
 import { exportRoutes } from './exports/routes';
 import { staffFileRoutes } from './files/routes';
+import { previewStylesheet, previewStylesheetPath } from './forms/preview';
 import { formRoutes } from './forms/routes';
 import { applyHttpBasics } from './http/middleware';
 import { staffOpenApiDocument } from './openapi';
@@ -28,6 +29,12 @@ export function createStaffApp(deps: AppDeps) {
     .route('/api/submissions', staffFileRoutes(deps))
     .route('/api/exports', exportRoutes(deps))
     .route('/api/forms', formRoutes(deps))
+    // The builder's preview is a sandboxed frame under the console's policy: same-origin CSS only.
+    .get(previewStylesheetPath, (c) => {
+      c.header('Content-Type', 'text/css; charset=utf-8');
+      c.header('Cache-Control', 'no-cache');
+      return c.body(previewStylesheet(), 200);
+    })
     .get('/api/openapi.json', (c) => c.json(openApi));
   // The console itself, after every API route; registered outside the chain so the typed
   // client's type holds the API only.

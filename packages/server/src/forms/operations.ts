@@ -3,6 +3,7 @@ import {
   createFormSchema,
   duplicateSchema,
   importFormSchema,
+  previewSchema,
   publishSchema,
   saveDraftSchema,
   templateImportSchema,
@@ -38,6 +39,12 @@ export const formOperations: Operation[] = [
   form('get', '/:id', 'A form: draft, its problems, versions, council review, personal data'),
   form('put', '/:id/draft', 'Save the draft (send the updatedAt you read)', saveDraftSchema),
   form('post', '/:id/validate', 'Check a definition (the draft by default)', validateSchema),
+  form(
+    'post',
+    '/:id/preview',
+    'One page of a draft as residents see it (HTML, nothing stored)',
+    previewSchema,
+  ),
   form('post', '/:id/publish', 'Publish the draft as the next version', publishSchema),
   form('post', '/:id/close', 'Stop accepting applications'),
   form('post', '/:id/reopen', 'Accept applications again'),
@@ -46,4 +53,11 @@ export const formOperations: Operation[] = [
   form('get', '/:id/versions', 'Published versions'),
   form('get', '/:id/versions/:version', 'One published version, as published'),
   form('post', '/:id/share', 'Share the published version in the template catalog'),
+  {
+    method: 'get',
+    path: '/api/preview/resident.css',
+    tag: 'forms',
+    access: 'public',
+    summary: "The resident pages' stylesheet, for the builder's preview",
+  },
 ];

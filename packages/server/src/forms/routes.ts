@@ -17,6 +17,7 @@ import {
   saveDraft,
   startingDefinition,
 } from './drafts';
+import { previewContentSecurityPolicy, previewDefinition, renderPreview } from './preview';
 import { closeForm, getVersion, listVersions, publishForm, reopenForm } from './publishing';
 import { type FormWithAccess, findForm } from './repo';
 import {
@@ -24,6 +25,7 @@ import {
   duplicateSchema,
   idParam,
   importFormSchema,
+  previewSchema,
   publishSchema,
   saveDraftSchema,
   templateImportSchema,
@@ -167,6 +169,25 @@ export function formRoutes(deps: AppDeps) {
           const form = await formFor(c, c.req.valid('param').id, 'form.design');
           const { definition } = c.req.valid('json');
           return c.json(checkDraft(ctx(c), definition ?? form.draft), 200);
+        },
+      )
+      .post(
+        '/:id/preview',
+        validate('param', idParam),
+        validate('json', previewSchema),
+        async (c) => {
+          await formFor(c, c.req.valid('param').id, 'form.design');
+          const { definition, page, locale } = c.req.valid('json');
+          const html = renderPreview(
+            previewDefinition(definition),
+            page,
+            locale,
+            ctx(c).tenant.name,
+            new Date(deps.now()).toISOString().slice(0, 10),
+          );
+          c.header('Content-Security-Policy', previewContentSecurityPolicy);
+          c.header('Cache-Control', 'no-store');
+          return c.html(html, 200);
         },
       )
       .post(

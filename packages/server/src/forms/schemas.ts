@@ -60,6 +60,13 @@ export const saveDraftSchema = v.strictObject({ definition, updatedAt: moment })
 /** A definition to check without saving it; the saved draft when omitted. */
 export const validateSchema = v.strictObject({ definition: v.optional(definition) });
 
+/** A draft to preview as residents would see it (nothing stored), one page of it. */
+export const previewSchema = v.strictObject({
+  definition,
+  page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(49)), 0),
+  locale: v.optional(v.picklist(['ja', 'en']), 'ja'),
+});
+
 /** Publication; with `updatedAt`, only the draft the publisher last read is published. */
 export const publishSchema = v.strictObject({ updatedAt: v.optional(moment) });
 
