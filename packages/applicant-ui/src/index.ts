@@ -44,3 +44,4 @@ export {
 } from './pages/status';
 export { VerifyCodePage, VerifyEmailPage } from './pages/verify';
 export { AnswerSummary, formatAnswer } from './summary';
+export { SandboxPayPage } from './pages/sandbox-pay';

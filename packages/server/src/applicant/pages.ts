@@ -3,6 +3,7 @@ import { cardPageRoutes } from '../card-auth/pages';
 import type { AppDeps } from '../deps';
 import { type FileStorage, localFileStorage } from '../files/storage';
 import { AppError } from '../http/errors';
+import { sandboxPayRoutes } from '../payments/sandbox-pages';
 import { applyPageRoutes } from './apply-pages';
 import { assetRoutes, residentAssets, type Stylesheet } from './assets';
 import { type PageEnv, type PageVariables, pageErrorHandler } from './page-context';
@@ -40,6 +41,7 @@ export function residentPageRoutes(
     .route('/', applyPageRoutes(kit))
     .route('/', statusPageRoutes(kit))
     .route('/', cardPageRoutes(kit))
+    .route('/', sandboxPayRoutes(kit))
     .all('/t/:slug/*', async (c, next) => {
       // The resident API and uploads answer for themselves, in JSON.
       if (/^\/t\/[^/]+\/api\//.test(c.req.path)) return next();
