@@ -63,6 +63,9 @@ describe('POST /api/submissions/:id/refund', () => {
     expect(response.body).toEqual({ paymentState: 'refunded' });
     const row = await w.db.query.submissions.findFirst({ where: eq(submissions.id, id) });
     expect(row?.paymentState).toBe('refunded');
+    // Staff see the payment in the application's detail.
+    const detail = await w.staff('GET', `/api/submissions/${id}`);
+    expect(detail.body.payment).toEqual({ amount: 600, provider: 'sandbox', state: 'refunded' });
     const audits = await w.db.select().from(auditLog).where(eq(auditLog.action, 'payment.refund'));
     expect(audits.some((a) => a.targetId === id && a.actorType === 'staff')).toBe(true);
     // Again: nothing left to refund.

@@ -18,6 +18,7 @@ import { newId } from '../db/ids';
 import type { TenantDb } from '../db/registry';
 import {
   forms,
+  payments,
   submissionEvents,
   submissionNotes,
   submissionRevisions,
@@ -220,6 +221,7 @@ export async function submissionDetail(db: TenantDb, actor: Actor, id: string, n
     .from(submissionNotes)
     .where(eq(submissionNotes.submissionId, id))
     .orderBy(asc(submissionNotes.at));
+  const payment = await db.query.payments.findFirst({ where: eq(payments.submissionId, id) });
   const canHandle = authorize(
     actor,
     { kind: 'submission.handle', departmentId: form.departmentId, formId: form.id },
@@ -260,6 +262,10 @@ export async function submissionDetail(db: TenantDb, actor: Actor, id: string, n
           }
         : null,
     },
+    // The payment as its event log last left it (state recomputed on every provider event).
+    payment: payment
+      ? { amount: payment.amount, provider: payment.provider, state: payment.state }
+      : null,
     form: { id: form.id, title: form.title, departmentId: form.departmentId },
     definition,
     myNumberVisible: seesMyNumber,
