@@ -5,13 +5,20 @@ import { residentPagePathPattern, residentPageRoutes } from './applicant/pages';
 import { residentRoutes } from './applicant/routes';
 import type { AppDeps } from './deps';
 import { residentFileRoutes, uploadPathPattern } from './files/routes';
+import { previewRenderer } from './forms/preview';
 import { applyHttpBasics, type BaseVariables } from './http/middleware';
 import { paymentWebhookRoutes } from './payments/routes';
+import { createStaffApp as createStaffAppWith } from './staff-app';
 
 export type { AppDeps } from './deps';
 // The staff app lives in its own module so the console's typed client can import its type
 // without pulling in the resident pages (hono/jsx) it never talks to.
-export { createStaffApp, type StaffAppType } from './staff-app';
+export type { StaffAppType } from './staff-app';
+
+/** The staff listener, with the builder's preview rendered by the resident pages. */
+export function createStaffApp(deps: AppDeps) {
+  return createStaffAppWith(deps, previewRenderer);
+}
 
 /** The client address of a request served by @hono/node-server; undefined in-process. */
 export function nodeRemoteAddress(c: Parameters<typeof getConnInfo>[0]): string | undefined {

@@ -7,14 +7,17 @@ import { consoleHandler, defaultConsoleDir } from './console/static';
 import type { AppDeps } from './deps';
 import { exportRoutes } from './exports/routes';
 import { staffFileRoutes } from './files/routes';
-import { previewStylesheet, previewStylesheetPath } from './forms/preview';
+import { type PreviewRenderer, previewStylesheetPath } from './forms/preview-port';
 import { formRoutes } from './forms/routes';
 import { applyHttpBasics } from './http/middleware';
 import { staffOpenApiDocument } from './openapi';
 import { submissionRoutes } from './submissions/routes';
 
-/** The staff listener: the staff console and staff API, meant for LGWAN. */
-export function createStaffApp(deps: AppDeps) {
+/**
+ * The staff listener: the staff console and staff API, meant for LGWAN. The builder's preview
+ * renderer comes from app.ts, which may import the resident pages (see forms/preview-port.ts).
+ */
+export function createStaffApp(deps: AppDeps, preview?: PreviewRenderer) {
   const app = new Hono<{ Variables: StaffVariables }>();
   const openApi = staffOpenApiDocument();
   applyHttpBasics(app, deps.logger);
@@ -28,12 +31,13 @@ export function createStaffApp(deps: AppDeps) {
     .route('/api/submissions', submissionRoutes(deps))
     .route('/api/submissions', staffFileRoutes(deps))
     .route('/api/exports', exportRoutes(deps))
-    .route('/api/forms', formRoutes(deps))
+    .route('/api/forms', formRoutes(deps, preview))
     // The builder's preview is a sandboxed frame under the console's policy: same-origin CSS only.
     .get(previewStylesheetPath, (c) => {
+      if (!preview) return c.notFound();
       c.header('Content-Type', 'text/css; charset=utf-8');
       c.header('Cache-Control', 'no-cache');
-      return c.body(previewStylesheet(), 200);
+      return c.body(preview.stylesheet(), 200);
     })
     .get('/api/openapi.json', (c) => c.json(openApi));
   // The console itself, after every API route; registered outside the chain so the typed

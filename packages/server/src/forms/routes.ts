@@ -17,7 +17,11 @@ import {
   saveDraft,
   startingDefinition,
 } from './drafts';
-import { previewContentSecurityPolicy, previewDefinition, renderPreview } from './preview';
+import {
+  type PreviewRenderer,
+  previewContentSecurityPolicy,
+  previewDefinition,
+} from './preview-port';
 import { closeForm, getVersion, listVersions, publishForm, reopenForm } from './publishing';
 import { type FormWithAccess, findForm } from './repo';
 import {
@@ -51,7 +55,7 @@ function attachment(fallback: string, fileName: string): string {
  * JSON export and import, and the template catalog municipalities share. The tenant comes from
  * the session only, so another tenant's form ids are simply not found (404).
  */
-export function formRoutes(deps: AppDeps) {
+export function formRoutes(deps: AppDeps, preview?: PreviewRenderer) {
   const staffOnly = requireStaff({
     registry: deps.registry,
     staffOrigin: deps.config.STAFF_ORIGIN,
@@ -178,7 +182,8 @@ export function formRoutes(deps: AppDeps) {
         async (c) => {
           await formFor(c, c.req.valid('param').id, 'form.design');
           const { definition, page, locale } = c.req.valid('json');
-          const html = renderPreview(
+          if (!preview) throw new AppError('not_found');
+          const html = preview.render(
             previewDefinition(definition),
             page,
             locale,
