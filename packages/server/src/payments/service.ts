@@ -5,6 +5,7 @@ import { newId } from '../db/ids';
 import type { TenantDb } from '../db/registry';
 import { paymentEvents, payments, submissionEvents, submissions } from '../db/tenant-schema';
 import { AppError } from '../http/errors';
+import { isMailAddress, queueMail } from '../mail/outbox';
 import { paymentStateFromEvents } from './ledger';
 import type { PaymentProvider, VerifiedEvent } from './provider';
 
@@ -47,6 +48,50 @@ export async function requestPayment(
       .set({ providerRef: created.providerRef, updatedAt: now })
       .where(eq(payments.id, payment.id));
   return { paymentId: payment.id, payUrl: created.payUrl };
+}
+
+/**
+ * The "payment received" / "payment failed" mail to the applicant, in their language: the
+ * reference number and the amount, no answers. Its event key sends it once per state.
+ */
+function paymentMail(
+  db: TenantDb,
+  submission: {
+    id: string;
+    referenceNumber: string;
+    applicantEmail: string | null;
+    locale: 'ja' | 'en';
+  },
+  paymentId: string,
+  amount: number,
+  next: string,
+  now: number,
+) {
+  const to = submission.applicantEmail;
+  if (!to || !isMailAddress(to) || (next !== 'paid' && next !== 'failed')) return [];
+  const yen = new Intl.NumberFormat('ja-JP').format(amount);
+  const ref = submission.referenceNumber;
+  const texts =
+    submission.locale === 'en'
+      ? next === 'paid'
+        ? {
+            subject: `Payment received (${ref})`,
+            body: `We have received your payment of ${yen} yen for application ${ref}.`,
+          }
+        : {
+            subject: `Payment not completed (${ref})`,
+            body: `The payment for application ${ref} did not go through. Please pay again before the deadline from the link to your application.`,
+          }
+      : next === 'paid'
+        ? {
+            subject: `お支払いを確認しました（受付番号 ${ref}）`,
+            body: `受付番号 ${ref} のお支払い（${yen}円）を確認しました。`,
+          }
+        : {
+            subject: `お支払いが完了しませんでした（受付番号 ${ref}）`,
+            body: `受付番号 ${ref} のお支払いが完了しませんでした。期限までに、申請の確認用リンクからもう一度お支払いください。`,
+          };
+  return [queueMail(db, { eventKey: `payment:${paymentId}:${next}`, to, ...texts }, now)];
 }
 
 /**
@@ -113,6 +158,7 @@ export async function recordPaymentEvent(
               updatedAt: now,
             })
             .where(eq(submissions.id, submission.id)),
+          ...paymentMail(db, submission, payment.id, current.amount, next, now),
           db.insert(submissionEvents).values({
             id: newId('evt'),
             submissionId: submission.id,

@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createPublicApp } from '../app';
 import { newId } from '../db/ids';
 import type { TenantDb } from '../db/registry';
-import { paymentEvents, payments, submissionEvents, submissions } from '../db/tenant-schema';
+import {
+  outbox,
+  paymentEvents,
+  payments,
+  submissionEvents,
+  submissions,
+} from '../db/tenant-schema';
 import { publishForTest } from '../submissions/test-support';
 import { createTenant } from '../tenants/service';
 import { createHarness } from '../testing/harness';
@@ -48,6 +54,7 @@ async function awaitingPayment(): Promise<{ submissionId: string; paymentId: str
       .padStart(7, '0')}`,
     state: 'awaiting_payment',
     paymentState: 'requested',
+    applicantEmail: 'hanako@example.jp',
     accessSecretHash: Buffer.alloc(32),
     holdsPlace: true,
     currentRevision: 1,
@@ -112,6 +119,13 @@ describe('sandbox payment webhooks', () => {
       .from(submissionEvents)
       .where(eq(submissionEvents.submissionId, submissionId));
     expect(history.filter((e) => e.action === 'payment_paid')).toHaveLength(1);
+    // One "payment received" mail, in the applicant's language, with no answers.
+    const mails = await db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.eventKey, `payment:${paymentId}:paid`));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.subject).toContain('お支払いを確認しました');
   });
 
   test('a refund that arrives before the success gives the same final state', async () => {
