@@ -1,7 +1,7 @@
 import type { ClientPageData } from '../client-data';
 import { postedValues } from './page-walk';
 
-// Draft saving (docs/adr/0013-postal-codes-and-drafts.md). The device keeps:
+// Draft saving (docs/adr/0014-postal-codes-and-drafts.md). The device keeps:
 // - in localStorage, per form, only the sealed `_state` of the last page the server sent: the
 //   answers so far, encrypted under a key only the server has, refused by it after 24 hours;
 // - in sessionStorage (this tab only, gone when it closes), what was typed on the current page

