@@ -160,6 +160,8 @@ const ja = {
   newForm: '新しいフォーム',
   department: '課',
   create: '作成',
+  template: 'テンプレート',
+  templateNone: '白紙から作る',
 };
 
 type BuilderKey = keyof typeof ja;
@@ -322,6 +324,8 @@ const en: Record<BuilderKey, string> = {
   newForm: 'New form',
   department: 'Department',
   create: 'Create',
+  template: 'Template',
+  templateNone: 'Start from scratch',
 };
 
 const catalogs = { ja, en };

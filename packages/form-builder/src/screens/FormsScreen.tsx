@@ -2,6 +2,7 @@ import { api } from '../api/client';
 import { ok } from '../api/errors';
 import { Link, useTitle } from '../app/router';
 import { useSession } from '../app/session';
+import { NewForm } from '../builder/NewForm';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../logic/format';
 import { mayDesign, mayHandle } from '../logic/permissions';
@@ -16,6 +17,7 @@ export function FormsScreen() {
   return (
     <>
       <h1>{t('forms.title')}</h1>
+      <NewForm />
       <Async state={forms}>
         {({ forms: list }) =>
           list.length === 0 ? (
