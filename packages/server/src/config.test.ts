@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       TENANT_DATABASE_URL: 'file:/srv/madoguchi/data/tenants/{slug}.db',
       SESSION_IDLE_MINUTES: 60,
       MAIL_FROM: 'no-reply@madoguchi.local',
+      CARD_LOCAL_PORT: 3900,
     });
   });
 

@@ -3,6 +3,8 @@ import { exampleAnswers, exampleDefinitions } from '@madoguchi/shared/examples';
 import { eq } from 'drizzle-orm';
 import { generateTotpSecret, hashPassword, hashSecret, randomString } from '../auth/crypto/index';
 import { loadActor } from '../auth/middleware';
+import { cardHolders } from '../card-auth/fixtures';
+import { cardVerificationFor } from '../card-auth/prefill';
 import { newId } from '../db/ids';
 import type { TenantDb, TenantRegistry } from '../db/registry';
 import {
@@ -20,6 +22,8 @@ import { loadPublishedForm } from '../submissions/forms';
 import { submitApplication } from '../submissions/service';
 import { actOnSubmission } from '../submissions/staff';
 import { createTenant, listTenants } from './service';
+
+const [demoHolder] = cardHolders;
 
 /** A one-page PDF saying it is a sample, for the demo's attachments. */
 const samplePdf = new TextEncoder().encode(
@@ -214,6 +218,14 @@ export async function ensureDemoTenant(
       const emailVerificationToken = parsed.definition.options.emailVerification
         ? await seedVerifiedEmail(db, formId, parsed.definition, withFiles, now)
         : undefined;
+      // A card form's sample is as if a fictional holder had authenticated with the local provider.
+      const card = parsed.definition.options.cardAuthentication.enabled
+        ? cardVerificationFor(parsed.definition, {
+            subject: `demo-${formId}`,
+            attributes: { ...demoHolder },
+            verifiedAt: now,
+          })
+        : undefined;
       const result = await submitApplication(
         db,
         tenant,
@@ -222,6 +234,7 @@ export async function ensureDemoTenant(
           answers: withFiles,
           locale: 'ja',
           ...(emailVerificationToken ? { emailVerificationToken } : {}),
+          ...(card ? { card } : {}),
         },
         { masterKey: registry.settings.masterKey, now },
       );
