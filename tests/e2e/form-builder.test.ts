@@ -116,7 +116,17 @@ describe('the form builder in a browser', () => {
     await page.getByRole('tab', { name: 'プレビュー' }).click();
     const phoneFrame = page.frameLocator('iframe[title$="スマートフォン（360px）"]');
     await phoneFrame.getByRole('heading', { name: '申請者' }).waitFor();
-    await expect.poll(() => phoneFrame.locator('body').textContent()).toContain('対象のお子さん');
+    await phoneFrame.getByRole('group', { name: /氏名/ }).waitFor();
+    await expect.poll(() => phoneFrame.locator('body').textContent()).toContain('申請の区分');
+    // The resident stylesheet loaded inside the sandboxed frame.
+    await expect
+      .poll(() =>
+        phoneFrame
+          .locator('body')
+          .evaluate((body) => body.ownerDocument.styleSheets[0]?.cssRules.length ?? 0),
+      )
+      .toBeGreaterThan(10);
+    await page.getByRole('tab', { name: 'プレビュー' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'builder-preview');
 
     await page.getByRole('tab', { name: '個人情報' }).click();

@@ -217,9 +217,9 @@ function Editor({ form: initial }: { form: FormView }) {
       <div className="builder-head">
         <h1>
           {title}{' '}
-          <span className={`status status-${form.status}`}>
-            {form.publishedVersion === null ? '' : `v${form.publishedVersion}`}
-          </span>
+          {form.publishedVersion === null ? null : (
+            <span className={`status status-${form.status}`}>{`v${form.publishedVersion}`}</span>
+          )}
         </h1>
         <div className="toolbar" role="toolbar" aria-label={bt('more')}>
           <button

@@ -159,7 +159,7 @@ export function Outline({
               onClick={() => actions.duplicate(at)}
               aria-label={`${bt('duplicate')}: ${name}`}
             >
-              ⧉
+              {bt('duplicate')}
             </button>
             <button
               type="button"

@@ -8,7 +8,9 @@ import { useBuilderText } from './text';
 
 /**
  * The draft as residents see it, rendered by the server with the resident pages' own views and
- * shown in sandboxed frames (no scripts, no same-origin) at phone and desktop widths.
+ * shown in sandboxed frames at phone and desktop widths. Scripts stay off (no allow-scripts, and
+ * the frame inherits the console's policy); same-origin is allowed so the frame may load the
+ * resident stylesheet, which the server marks same-origin only.
  */
 export function PreviewPanel({ formId, draft }: { formId: string; draft: Draft }) {
   const bt = useBuilderText();
@@ -63,7 +65,7 @@ export function PreviewPanel({ formId, draft }: { formId: string; draft: Draft }
             <figcaption>{bt('previewPhone')}</figcaption>
             <iframe
               title={`${bt('previewTitle')}: ${bt('previewPhone')}`}
-              sandbox=""
+              sandbox="allow-same-origin"
               srcDoc={html}
               width={360}
             />
@@ -72,7 +74,7 @@ export function PreviewPanel({ formId, draft }: { formId: string; draft: Draft }
             <figcaption>{bt('previewDesktop')}</figcaption>
             <iframe
               title={`${bt('previewTitle')}: ${bt('previewDesktop')}`}
-              sandbox=""
+              sandbox="allow-same-origin"
               srcDoc={html}
               width={900}
             />

@@ -41,6 +41,9 @@ describe('the builder preview renders a posted draft with the resident pages', (
     expect(html).toContain(zeroWasteDay.title.ja);
     expect(html).toContain('/api/preview/resident.css');
     expect(html).not.toContain('<script');
+    // The form's fields are there, as on arrival (a field shown on a condition is not).
+    for (const field of zeroWasteDay.pages[0]?.fields ?? [])
+      if ('label' in field && !field.showIf) expect(html).toContain(field.label.ja);
     expect(
       JSON.stringify([await db.select().from(forms), await db.select().from(formVersions)]),
     ).toBe(before);

@@ -5,6 +5,7 @@ import {
   messagesFor,
   renderDocument,
 } from '@madoguchi/applicant-ui';
+import { shownParts } from '@madoguchi/shared';
 import { loadStylesheet, type Stylesheet } from '../applicant/assets';
 import { AppError } from '../http/errors';
 import { type PreviewRenderer, previewStylesheetPath } from './preview-port';
@@ -35,7 +36,14 @@ export const previewRenderer: PreviewRenderer = {
         pageNumber: index + 1,
         pageCount: definition.pages.length,
         answers: {},
-        ctx: fieldContext({ locale, m: messagesFor(locale), today, action: '#preview' }),
+        ctx: fieldContext({
+          locale,
+          m: messagesFor(locale),
+          today,
+          action: '#preview',
+          // With no answers yet: what a resident sees on arrival, conditional fields hidden.
+          shown: shownParts(definition, {}, locale, { today }).fields,
+        }),
         errors: [],
         notices: [],
         hasPrevious: index > 0,
