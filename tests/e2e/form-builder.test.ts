@@ -137,6 +137,18 @@ describe('the form builder in a browser', () => {
     await page.getByRole('status').filter({ hasText: 'v1を公開しました' }).waitFor();
     const formId = new URL(page.url()).pathname.split('/')[2] ?? '';
 
+    // A change after publishing shows in the version history's diff, named by its label.
+    await page.getByRole('tab', { name: '構成' }).click();
+    await palette.getByRole('button', { name: '＋ はい／いいえ' }).click();
+    await inspector.getByLabel('ラベル（日本語）').fill('窓口での受け取りを希望する');
+    await page.getByRole('tab', { name: '版の履歴' }).click();
+    await page.getByRole('button', { name: '差分を見る: v1' }).click();
+    await page.getByText('追加: 窓口での受け取りを希望する').waitFor();
+    await screenshot(page, 'builder-versions');
+    await page.getByRole('button', { name: '元に戻す' }).click();
+    await page.getByRole('button', { name: '元に戻す' }).click();
+    await expect.poll(() => page.getByText('未保存の変更があります').count()).toBe(0);
+
     // A resident applies through the resident API with the ids the builder gave.
     const response = await fetch(`${world.publicUrl}/t/hikari/api/forms/${formId}/submissions`, {
       method: 'POST',
