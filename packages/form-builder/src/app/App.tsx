@@ -1,5 +1,4 @@
-import { useEffect } from 'react';
-import { BuilderScreen } from '../builder/BuilderScreen';
+import { lazy, Suspense, useEffect } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { AuditScreen } from '../screens/admin/AuditScreen';
 import { DepartmentsScreen } from '../screens/admin/DepartmentsScreen';
@@ -20,13 +19,26 @@ import { useSession, useSessionState } from './session';
 
 type Render = (params: Record<string, string>) => React.ReactNode;
 
+// The builder carries the whole form language (every field schema and the definition checks):
+// a chunk of its own, so the inbox that most staff use all day does not load it.
+const BuilderScreen = lazy(() =>
+  import('../builder/BuilderScreen').then((module) => ({ default: module.BuilderScreen })),
+);
+
 /** Every screen by path pattern; `/admin/…` ones need a tenant admin. */
 const routes: [string, Render][] = [
   ['/inbox', () => <InboxScreen />],
   ['/forms/:formId/inbox', (p) => <InboxScreen formId={p.formId} />],
   ['/submissions/:id', (p) => <DetailScreen id={p.id ?? ''} />],
   ['/forms', () => <FormsScreen />],
-  ['/forms/:formId/builder', (p) => <BuilderScreen formId={p.formId ?? ''} />],
+  [
+    '/forms/:formId/builder',
+    (p) => (
+      <Suspense fallback={<Loading />}>
+        <BuilderScreen formId={p.formId ?? ''} />
+      </Suspense>
+    ),
+  ],
   ['/forms/:formId/proxy', (p) => <ProxyScreen formId={p.formId ?? ''} />],
   ['/admin/departments', () => <DepartmentsScreen />],
   ['/admin/staff', () => <StaffScreen />],
