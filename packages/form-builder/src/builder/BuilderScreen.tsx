@@ -9,7 +9,7 @@ import { Inspector, PageInspector } from './Inspector';
 import { conditionSources } from './logic/conditions';
 import type { Draft, FieldAddress } from './logic/draft';
 import * as ops from './logic/draft';
-import { type History, record, redo, startHistory, undo } from './logic/history';
+import { amend, type History, record, redo, startHistory, undo } from './logic/history';
 import { checkDraft, problemsAt, problemsOfPage } from './logic/problems';
 import { Outline, Palette } from './Outline';
 import { PreviewPanel } from './PreviewPanel';
@@ -69,7 +69,19 @@ function Editor({ form: initial }: { form: FormView }) {
   const dirty = draft !== saved;
   const { problems, definition } = useMemo(() => checkDraft(draft, locale), [draft, locale]);
 
-  const change = useCallback((next: Draft) => setHistory((h) => record(h, next)), []);
+  // Edits in a row to the same field or panel (typing) amend one undo step; a pause of a second
+  // or a different target starts a new one.
+  const lastEdit = useRef({ key: '', at: 0 });
+  const change = useCallback((next: Draft) => {
+    lastEdit.current = { key: '', at: 0 };
+    setHistory((h) => record(h, next));
+  }, []);
+  const edit = useCallback((key: string, next: Draft) => {
+    const now = Date.now();
+    const same = lastEdit.current.key === key && now - lastEdit.current.at < 1000;
+    lastEdit.current = { key, at: now };
+    setHistory((h) => (same ? amend(h, next) : record(h, next)));
+  }, []);
   const select = (at: FieldAddress | null, pageIndex?: number) => {
     setSelected(at);
     setPage(at?.page ?? pageIndex ?? page);
@@ -334,7 +346,12 @@ function Editor({ form: initial }: { form: FormView }) {
                     field={field}
                     problems={problemsAt(problems, selected)}
                     sources={conditionSources(draft, selected)}
-                    onChange={(next) => change(ops.updateField(draft, selected, next))}
+                    onChange={(next) =>
+                      edit(
+                        `field:${JSON.stringify(selected)}`,
+                        ops.updateField(draft, selected, next),
+                      )
+                    }
                   />
                   {selected.child === undefined && draft.pages.length > 1 ? (
                     <label className="field">
@@ -359,7 +376,7 @@ function Editor({ form: initial }: { form: FormView }) {
                   page={currentPage}
                   problems={problemsOfPage(problems, page)}
                   sources={conditionSources(draft, { page })}
-                  onChange={(next) => change(ops.updatePage(draft, page, next))}
+                  onChange={(next) => edit(`page:${page}`, ops.updatePage(draft, page, next))}
                 />
               ) : (
                 <p>{bt('nothingSelected')}</p>
@@ -368,7 +385,11 @@ function Editor({ form: initial }: { form: FormView }) {
           </div>
         ) : null}
         {tab === 'settings' ? (
-          <SettingsPanel draft={draft} problems={problems} onChange={change} />
+          <SettingsPanel
+            draft={draft}
+            problems={problems}
+            onChange={(next) => edit('settings', next)}
+          />
         ) : null}
         {tab === 'privacy' ? <PrivacyPanel definition={definition} title={title} /> : null}
         {tab === 'versions' ? (

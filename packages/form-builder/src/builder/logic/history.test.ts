@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { record, redo, startHistory, undo } from './history';
+import { amend, record, redo, startHistory, undo } from './history';
 
 describe('undo and redo', () => {
   test('steps back and forward, and a new change drops the redo steps', () => {
@@ -29,5 +29,12 @@ describe('undo and redo', () => {
   test('recording the same value is not a step', () => {
     const history = startHistory({ a: 1 });
     expect(record(history, history.present)).toBe(history);
+  });
+
+  test('amending the present (typing) is no new step', () => {
+    let history = record(startHistory(''), '区');
+    history = amend(amend(history, '区分'), '区分2');
+    expect(history.present).toBe('区分2');
+    expect(undo(history).present).toBe('');
   });
 });

@@ -20,6 +20,15 @@ export function record<T>(history: History<T>, next: T, limit = historyLimit): H
   return { past: past.slice(Math.max(0, past.length - limit)), present: next, future: [] };
 }
 
+/**
+ * Replaces the present without a new step: typing into one input is one undo step, not one per
+ * character. Redo steps are dropped as for any change.
+ */
+export function amend<T>(history: History<T>, next: T): History<T> {
+  if (Object.is(next, history.present)) return history;
+  return { past: history.past, present: next, future: [] };
+}
+
 /** One step back; the same history when there is nothing to undo. */
 export function undo<T>(history: History<T>): History<T> {
   const previous = history.past.at(-1);
