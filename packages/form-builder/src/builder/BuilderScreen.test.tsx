@@ -153,4 +153,28 @@ describe('the builder screen', () => {
     ]);
     expect(outline()[1]).toContain('表示する条件');
   });
+
+  test('settings: online payment without a fee is flagged at the payment setting', async () => {
+    act(() =>
+      root.render(
+        <I18nProvider>
+          <BuilderScreen formId="frm_1" />
+        </I18nProvider>,
+      ),
+    );
+    await flush();
+    await click('＋ 氏名');
+    await click('設定');
+    const payment = [...container.querySelectorAll('label')].find(
+      (l) => l.textContent === '支払い',
+    );
+    const select = payment ? document.getElementById(payment.htmlFor) : null;
+    if (!(select instanceof HTMLSelectElement)) throw new Error('no payment select');
+    act(() => {
+      select.value = 'at_submission';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(select.getAttribute('aria-invalid')).toBe('true');
+    expect(button('公開する').disabled).toBe(true);
+  });
 });

@@ -217,6 +217,13 @@ function TypeSettings({
     case 'group':
       return (
         <div className="row">
+          <TextField
+            label={bt('rowLabel')}
+            value={field.rowLabel?.ja ?? ''}
+            onChange={(event) =>
+              set('rowLabel', event.target.value === '' ? undefined : { ja: event.target.value })
+            }
+          />
           <NumberInput
             label={bt('minRows')}
             value={field.minRows}
@@ -247,6 +254,36 @@ function TypeSettings({
             />
           ) : null}
         </div>
+      );
+    case 'name':
+      return (
+        <SelectField
+          label={bt('kana')}
+          value={field.kana ?? 'required'}
+          onChange={(event) => set('kana', event.target.value)}
+        >
+          {(['required', 'optional', 'none'] as const).map((kana) => (
+            <option key={kana} value={kana}>
+              {bt(`kana.${kana}`)}
+            </option>
+          ))}
+        </SelectField>
+      );
+    case 'email':
+      return (
+        <CheckboxField
+          label={bt('confirmEmail')}
+          checked={field.confirm !== false}
+          onChange={(event) => set('confirm', event.target.checked)}
+        />
+      );
+    case 'hidden':
+      return (
+        <TextField
+          label={bt('hiddenValue')}
+          value={field.value ?? ''}
+          onChange={(event) => set('value', event.target.value)}
+        />
       );
     case 'consent':
       return (

@@ -1,6 +1,7 @@
 import {
   type DefinitionProblem,
   notificationEvents,
+  paymentModes,
   procedureCategories,
   templatePlaceholders,
 } from '@madoguchi/shared';
@@ -174,6 +175,52 @@ export function SettingsPanel({
           onChange({ ...draft, options: { ...draft.options, emailVerification: e.target.checked } })
         }
       />
+      <div className="row">
+        <SelectField
+          label={bt('payment')}
+          value={draft.options?.payment?.mode ?? 'none'}
+          {...err('options.payment')}
+          onChange={(e) =>
+            onChange({
+              ...draft,
+              options: {
+                ...draft.options,
+                payment: {
+                  ...draft.options?.payment,
+                  mode: e.target.value as (typeof paymentModes)[number],
+                },
+              },
+            })
+          }
+        >
+          {paymentModes.map((mode) => (
+            <option key={mode} value={mode}>
+              {bt(`payment.${mode}`)}
+            </option>
+          ))}
+        </SelectField>
+        {draft.options?.payment && draft.options.payment.mode !== 'none' ? (
+          <TextField
+            label={bt('fixedFee')}
+            type="number"
+            min={0}
+            value={draft.options.payment.fixedFee ?? 0}
+            onChange={(e) =>
+              onChange({
+                ...draft,
+                options: {
+                  ...draft.options,
+                  payment: {
+                    mode: 'none',
+                    ...draft.options?.payment,
+                    fixedFee: whole(e.target.value),
+                  },
+                },
+              })
+            }
+          />
+        ) : null}
+      </div>
       <fieldset>
         <legend>{bt('notifications')}</legend>
         <p className="help">
