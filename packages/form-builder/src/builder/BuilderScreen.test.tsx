@@ -1,6 +1,7 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { navigate } from '../app/router';
 import { I18nProvider } from '../i18n/i18n';
 import { BuilderScreen } from './BuilderScreen';
 
@@ -176,5 +177,32 @@ describe('the builder screen', () => {
     });
     expect(select.getAttribute('aria-invalid')).toBe('true');
     expect(button('公開する').disabled).toBe(true);
+  });
+
+  test('unsaved changes are not lost silently: moving away asks, closing the tab warns', async () => {
+    window.history.replaceState(null, '', '/forms/frm_1/builder');
+    act(() =>
+      root.render(
+        <I18nProvider>
+          <BuilderScreen formId="frm_1" />
+        </I18nProvider>,
+      ),
+    );
+    await flush();
+    await click('＋ 日付');
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    act(() => navigate('/inbox'));
+    expect(confirm).toHaveBeenCalledOnce();
+    expect(window.location.pathname).toBe('/forms/frm_1/builder');
+    const unload = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(unload);
+    expect(unload.defaultPrevented).toBe(true);
+
+    await act(async () => button('下書きを保存').click());
+    await flush();
+    act(() => navigate('/inbox'));
+    expect(confirm).toHaveBeenCalledOnce();
+    expect(window.location.pathname).toBe('/inbox');
   });
 });
