@@ -4,7 +4,7 @@ import { ok } from '../api/errors';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../logic/format';
 import { ErrorBox } from '../ui/async';
-import { type DefinitionChange, diffDefinitions } from './logic/diff';
+import { type DefinitionChange, diffVersions } from './logic/diff';
 import type { Draft } from './logic/draft';
 import { useBuilderText } from './text';
 
@@ -30,7 +30,7 @@ export function VersionsPanel({
           param: { id: formId, version: String(version) },
         }),
       );
-      setShown({ version, changes: diffDefinitions(view.definition as Draft, draft) });
+      setShown({ version, changes: diffVersions(view.definition as Draft, draft) });
     } catch (caught) {
       setError(caught);
     }

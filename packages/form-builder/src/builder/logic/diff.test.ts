@@ -1,5 +1,6 @@
+import { parseDefinition } from '@madoguchi/shared';
 import { describe, expect, test } from 'vitest';
-import { diffDefinitions } from './diff';
+import { diffDefinitions, diffVersions } from './diff';
 import {
   addField,
   addPage,
@@ -70,6 +71,17 @@ describe('the diff between two versions', () => {
       { kind: 'page_removed', id: 'page2', label: 'ページ2' },
       { kind: 'page_changed', id: 'page1', label: '申請者', properties: ['title'] },
       { kind: 'page_added', id: 'p3', label: '確認' },
+    ]);
+  });
+
+  test('a published version (defaults filled in) against the same draft shows no change', () => {
+    const draft = base();
+    const parsed = parseDefinition(draft);
+    if (!parsed.ok) throw new Error('base must parse');
+    expect(diffVersions(parsed.definition, draft)).toEqual([]);
+    const after = addField(draft, 'yes_no', { page: 1 })?.draft ?? draft;
+    expect(diffVersions(parsed.definition, after).map((change) => change.kind)).toEqual([
+      'field_added',
     ]);
   });
 });

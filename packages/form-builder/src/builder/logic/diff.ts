@@ -1,4 +1,4 @@
-import type { FormDefinitionInput } from '@madoguchi/shared';
+import { type FormDefinitionInput, parseDefinition } from '@madoguchi/shared';
 import type { DraftField, DraftNestedField } from './palette';
 
 /** One difference between two versions of a definition, for people to read. */
@@ -96,4 +96,14 @@ export function diffDefinitions(before: Def, after: Def): DefinitionChange[] {
       changes.push({ kind: 'field_changed', id, label: entry.label, properties });
   }
   return changes;
+}
+
+/**
+ * The diff between a published version and a draft as people mean it: published versions are
+ * stored with the form language's defaults filled in, so a draft that parses is compared with its
+ * defaults too (otherwise every unset `required: false` would read as a change).
+ */
+export function diffVersions(published: Def, draft: Def): DefinitionChange[] {
+  const parsed = parseDefinition(draft);
+  return diffDefinitions(published, parsed.ok ? parsed.definition : draft);
 }
