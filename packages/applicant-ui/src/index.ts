@@ -33,6 +33,7 @@ export {
 export { CompletePage, ConfirmPage, FormPageView, StartPage } from './pages/apply';
 export { CardAuthPage } from './pages/card';
 export { ProblemPage, ResendPage, ResendSentPage } from './pages/other';
+export { SandboxPayPage } from './pages/sandbox-pay';
 export {
   type ApplicationView,
   DonePage,
@@ -44,4 +45,3 @@ export {
 } from './pages/status';
 export { VerifyCodePage, VerifyEmailPage } from './pages/verify';
 export { AnswerSummary, formatAnswer } from './summary';
-export { SandboxPayPage } from './pages/sandbox-pay';
