@@ -16,11 +16,14 @@ export function abortUnlessChanged(db: TenantDb) {
 
 /** Whether an error is the abort of `abortUnlessChanged`. */
 export function isUnchangedAbort(error: unknown): boolean {
-  const text =
-    error instanceof Error
-      ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`
-      : String(error);
-  return text.includes('malformed JSON');
+  return errorText(error).includes('malformed JSON');
+}
+
+/** An error's message with its cause's (the libSQL client wraps SQLite's error). */
+function errorText(error: unknown): string {
+  return error instanceof Error
+    ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`
+    : String(error);
 }
 
 /**
@@ -33,9 +36,5 @@ export function abortUnlessBooked(db: TenantDb) {
 
 /** Whether an error is the abort of `abortUnlessBooked`. */
 export function isBookingAbort(error: unknown): boolean {
-  const text =
-    error instanceof Error
-      ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`
-      : String(error);
-  return text.includes('integer overflow');
+  return errorText(error).includes('integer overflow');
 }
