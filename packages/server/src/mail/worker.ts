@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import type { TenantDb, TenantRegistry } from '../db/registry';
 import { outbox } from '../db/tenant-schema';
 import type { Logger } from '../http/logger';
+import { startTenantLoop } from '../tenants/loop';
 import { type MailSender, type MailTransport, sendTimeoutMs } from './transports';
 
 // A claim outlasts the longest send with room to spare; a worker that dies mid-batch only
@@ -122,65 +123,35 @@ export interface MailWorkerOptions {
 export function startMailWorker(options: MailWorkerOptions): { stop(): Promise<void> } {
   const { logger } = options;
   const now = options.now ?? Date.now;
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-
-  const deliverForTenant = async (slug: string) => {
-    const resolved = await options.registry.resolve(slug);
-    if (!resolved) return;
-    const report = await deliverDue(resolved.db, options.transport, {
-      now,
-      from: { name: resolved.tenant.name, address: options.from },
-      ...(options.batchSize ? { batchSize: options.batchSize } : {}),
-    });
-    for (const id of report.sent) logger.info('mail_sent', { tenant: slug, id });
-    for (const failure of report.failed) {
-      const fields = {
-        tenant: slug,
-        id: failure.id,
-        attempts: failure.attempts,
-        error: withoutAddresses(failure.error),
-      };
-      if (failure.gaveUp) logger.error('mail_given_up', fields);
-      else logger.warn('mail_failed', fields);
-    }
-  };
-
-  const runPass = async () => {
-    for (const slug of await options.listTenantSlugs()) {
-      if (stopped) return;
-      // One tenant's broken database must not hold up the others' mail.
-      await deliverForTenant(slug).catch((error: unknown) =>
-        logger.error('mail_pass_failed', {
-          tenant: slug,
-          error: withoutAddresses(errorText(error)),
-        }),
-      );
-    }
-  };
-
-  const tick = (): Promise<void> =>
-    runPass()
-      .catch((error: unknown) =>
-        logger.error('mail_pass_failed', { error: withoutAddresses(errorText(error)) }),
-      )
-      .finally(() => {
-        if (stopped) return;
-        timer = setTimeout(() => {
-          pass = tick();
-        }, options.intervalMs);
-        // The worker alone never keeps the process alive.
-        timer.unref();
+  return startTenantLoop({
+    listTenantSlugs: options.listTenantSlugs,
+    intervalMs: options.intervalMs,
+    forTenant: async (slug) => {
+      const resolved = await options.registry.resolve(slug);
+      if (!resolved) return;
+      const report = await deliverDue(resolved.db, options.transport, {
+        now,
+        from: { name: resolved.tenant.name, address: options.from },
+        ...(options.batchSize ? { batchSize: options.batchSize } : {}),
       });
-
-  let pass = tick();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await pass;
+      for (const id of report.sent) logger.info('mail_sent', { tenant: slug, id });
+      for (const failure of report.failed) {
+        const fields = {
+          tenant: slug,
+          id: failure.id,
+          attempts: failure.attempts,
+          error: withoutAddresses(failure.error),
+        };
+        if (failure.gaveUp) logger.error('mail_given_up', fields);
+        else logger.warn('mail_failed', fields);
+      }
     },
-  };
+    onError: (error, slug) =>
+      logger.error('mail_pass_failed', {
+        ...(slug ? { tenant: slug } : {}),
+        error: withoutAddresses(errorText(error)),
+      }),
+  });
 }
 
 function errorText(error: unknown): string {

@@ -1,6 +1,7 @@
 import type { TenantRegistry } from '../db/registry';
 import type { FileStorage } from '../files/storage';
 import type { Logger } from '../http/logger';
+import { startTenantLoop } from '../tenants/loop';
 import { deleteUnclaimedUploads } from './uploads';
 
 /** What the retention worker needs. */
@@ -20,43 +21,19 @@ export interface RetentionWorkerOptions {
  */
 export function startRetentionWorker(options: RetentionWorkerOptions): { stop(): Promise<void> } {
   const now = options.now ?? Date.now;
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const runPass = async () => {
-    for (const slug of await options.listTenantSlugs()) {
-      if (stopped) return;
-      try {
-        const resolved = await options.registry.resolve(slug);
-        if (!resolved) continue;
-        const deleted = await deleteUnclaimedUploads(resolved.db, options.storage, slug, now());
-        if (deleted > 0)
-          options.logger.info('unclaimed_uploads_deleted', { tenant: slug, deleted });
-      } catch (error) {
-        options.logger.error('retention_failed', {
-          tenant: slug,
-          message: error instanceof Error ? error.message : String(error),
-        });
-      }
-    }
-  };
-  let running: Promise<void> = Promise.resolve();
-  const loop = () => {
-    running = runPass()
-      .catch((error: unknown) =>
-        options.logger.error('retention_failed', {
-          message: error instanceof Error ? error.message : String(error),
-        }),
-      )
-      .finally(() => {
-        if (!stopped) timer = setTimeout(loop, options.intervalMs);
-      });
-  };
-  loop();
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
+  return startTenantLoop({
+    listTenantSlugs: options.listTenantSlugs,
+    intervalMs: options.intervalMs,
+    forTenant: async (slug) => {
+      const resolved = await options.registry.resolve(slug);
+      if (!resolved) return;
+      const deleted = await deleteUnclaimedUploads(resolved.db, options.storage, slug, now());
+      if (deleted > 0) options.logger.info('unclaimed_uploads_deleted', { tenant: slug, deleted });
     },
-  };
+    onError: (error, slug) =>
+      options.logger.error('retention_failed', {
+        ...(slug ? { tenant: slug } : {}),
+        message: error instanceof Error ? error.message : String(error),
+      }),
+  });
 }
