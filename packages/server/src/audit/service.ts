@@ -104,6 +104,26 @@ function lostRace(error: unknown, firstAuditIndex: number): boolean {
 }
 
 /**
+ * Runs a batch whose audit inserts start at `firstAuditIndex`; when another writer (request or
+ * process) took the next seq first, it reads the new head and tries again, a few times.
+ */
+async function retryOnLostSeq<T>(firstAuditIndex: number, attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!lostRace(error, firstAuditIndex)) throw error;
+      if (tries === maxAttempts)
+        throw new Error(`audit log: lost the race for the next seq ${maxAttempts} times`, {
+          cause: error,
+        });
+      // Random, so writers that collided do not collide again in step.
+      await sleep(Math.random() * 5 * tries);
+    }
+  }
+}
+
+/**
  * Runs a change and its audit entries in one atomic batch, so both commit or neither does. The
  * entries take the next seqs after the chain head; seq is the primary key, so a writer that
  * raced another (request or process) fails, rolls back whole, and tries again on the new head.
@@ -116,23 +136,13 @@ export async function writeWithAudit<const T extends readonly BatchItem<'sqlite'
   entries: readonly [AuditEntry, ...AuditEntry[]],
   now: number,
 ): Promise<BatchResponse<T>> {
-  for (let attempt = 1; ; attempt++) {
+  return retryOnLostSeq(statements.length, async () => {
     const inserts = chainedInserts(db, await chainHead(db), entries, now);
-    try {
-      const batch: BatchItem<'sqlite'>[] = [...statements, ...inserts];
-      // Never empty (there is always an entry); drizzle types a batch as a non-empty tuple.
-      const results = await db.batch(batch as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
-      return results.slice(0, statements.length) as BatchResponse<T>;
-    } catch (error) {
-      if (!lostRace(error, statements.length)) throw error;
-      if (attempt === maxAttempts)
-        throw new Error(`audit log: lost the race for the next seq ${maxAttempts} times`, {
-          cause: error,
-        });
-      // Random, so writers that collided do not collide again in step.
-      await sleep(Math.random() * 5 * attempt);
-    }
-  }
+    const batch: BatchItem<'sqlite'>[] = [...statements, ...inserts];
+    // Never empty (there is always an entry); drizzle types a batch as a non-empty tuple.
+    const results = await db.batch(batch as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+    return results.slice(0, statements.length) as BatchResponse<T>;
+  });
 }
 
 /**
@@ -158,24 +168,15 @@ export async function writeStatementsWithAudit(
       return results;
     });
   }
-  for (let attempt = 1; ; attempt++) {
+  return retryOnLostSeq(statements.length, async () => {
     const inserts = chainedRows(await chainHead(db), entries, now).map((row) =>
       insertStatement(auditLog, row),
     );
-    try {
-      const results = await db.$client.batch([...statements, ...inserts], 'write');
-      return results.slice(0, statements.length).map((result: { rowsAffected: number }) => ({
-        changes: result.rowsAffected,
-      }));
-    } catch (error) {
-      if (!lostRace(error, statements.length)) throw error;
-      if (attempt === maxAttempts)
-        throw new Error(`audit log: lost the race for the next seq ${maxAttempts} times`, {
-          cause: error,
-        });
-      await sleep(Math.random() * 5 * attempt);
-    }
-  }
+    const results = await db.$client.batch([...statements, ...inserts], 'write');
+    return results
+      .slice(0, statements.length)
+      .map((result: { rowsAffected: number }) => ({ changes: result.rowsAffected }));
+  });
 }
 
 /**

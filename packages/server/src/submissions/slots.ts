@@ -1,4 +1,4 @@
-import type { Answers, FormDefinition } from '@madoguchi/shared';
+import { type Answers, type FormDefinition, listFields } from '@madoguchi/shared';
 import { sql } from 'drizzle-orm';
 import { abortUnlessBooked } from '../db/guards';
 import type { TenantDb } from '../db/registry';
@@ -13,15 +13,11 @@ export interface SlotChoice {
 
 /** The reservation slots chosen in the answers (fields outside repeatable groups). */
 export function slotChoices(definition: FormDefinition, answers: Answers): SlotChoice[] {
-  const choices: SlotChoice[] = [];
-  for (const page of definition.pages)
-    for (const field of page.fields) {
-      if (field.type !== 'reservation_slot') continue;
-      const chosen = answers[field.id];
-      const slot = field.slots.find((candidate) => candidate.id === chosen);
-      if (slot) choices.push({ fieldId: field.id, slotId: slot.id, capacity: slot.capacity });
-    }
-  return choices;
+  return listFields(definition).flatMap(({ field, group }) => {
+    if (group || field.type !== 'reservation_slot') return [];
+    const slot = field.slots.find((candidate) => candidate.id === answers[field.id]);
+    return slot ? [{ fieldId: field.id, slotId: slot.id, capacity: slot.capacity }] : [];
+  });
 }
 
 /**
