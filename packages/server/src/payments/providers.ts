@@ -1,3 +1,4 @@
+import type { TenantDb } from '../db/registry';
 import type { AppDeps } from '../deps';
 import { AppError } from '../http/errors';
 import type { PaymentProvider } from './provider';
@@ -22,4 +23,16 @@ export function paymentProviderFor(
     ja: 'この決済事業者の設定がありません',
     en: 'This payment provider is not configured',
   });
+}
+
+/**
+ * The provider a tenant takes new payments with. Only the sandbox until the tenant's provider
+ * settings exist (issue 7); callers that start a payment use this, never a provider by name.
+ */
+export async function tenantPaymentProvider(
+  deps: AppDeps,
+  tenant: { slug: string },
+  _db: TenantDb,
+): Promise<PaymentProvider> {
+  return paymentProviderFor(deps, tenant.slug, 'sandbox');
 }

@@ -6,7 +6,7 @@ import { AppError } from '../http/errors';
 import type { BaseVariables } from '../http/middleware';
 import { findByAccessToken } from '../submissions/applicant';
 import { paymentForSubmission } from './for-submission';
-import { paymentProviderFor } from './providers';
+import { tenantPaymentProvider } from './providers';
 import { sandboxProvider, WebhookSignatureError } from './sandbox';
 import { recordPaymentEvent } from './service';
 
@@ -72,7 +72,7 @@ export function paymentWebhookRoutes(deps: AppDeps) {
         const { slug } = c.get('tenant');
         const started = await paymentForSubmission(
           c.get('db'),
-          paymentProviderFor(deps, slug, 'sandbox'),
+          await tenantPaymentProvider(deps, c.get('tenant'), c.get('db')),
           row.id,
           `${deps.config.PUBLIC_ORIGIN}/t/${slug}/status`,
           deps.now(),
