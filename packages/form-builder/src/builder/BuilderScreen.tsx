@@ -10,6 +10,7 @@ import { conditionSources } from './logic/conditions';
 import type { Draft, FieldAddress } from './logic/draft';
 import * as ops from './logic/draft';
 import { amend, type History, record, redo, startHistory, undo } from './logic/history';
+import { fieldIdProblem, renameFieldId } from './logic/ids';
 import { checkDraft, problemsAt, problemsOfPage } from './logic/problems';
 import { Outline, Palette } from './Outline';
 import { PreviewPanel } from './PreviewPanel';
@@ -220,6 +221,20 @@ function Editor({ form: initial }: { form: FormView }) {
   };
 
   const field = selected ? ops.fieldAt(draft, selected) : undefined;
+  const topLevel = draft.pages.flatMap((p) =>
+    p.fields.flatMap((f) =>
+      f.type === 'heading' || f.type === 'paragraph'
+        ? []
+        : [
+            {
+              id: f.id,
+              label: text(f.label) || f.id,
+              type: f.type,
+              ...(f.type === 'number' ? { integer: f.integer !== false } : {}),
+            },
+          ],
+    ),
+  );
   const currentPage = draft.pages[page];
   const nextVersion = (form.versions.at(-1)?.version ?? 0) + 1;
   const title = text(draft.title) || form.title;
@@ -346,6 +361,9 @@ function Editor({ form: initial }: { form: FormView }) {
                     field={field}
                     problems={problemsAt(problems, selected)}
                     sources={conditionSources(draft, selected)}
+                    fields={topLevel}
+                    idProblem={(next) => fieldIdProblem(draft, field.id, next)}
+                    onRenameId={(next) => change(renameFieldId(draft, field.id, next))}
                     onChange={(next) =>
                       edit(
                         `field:${JSON.stringify(selected)}`,
@@ -387,6 +405,7 @@ function Editor({ form: initial }: { form: FormView }) {
         {tab === 'settings' ? (
           <SettingsPanel
             draft={draft}
+            fields={topLevel}
             problems={problems}
             onChange={(next) => edit('settings', next)}
           />

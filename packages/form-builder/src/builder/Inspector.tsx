@@ -1,11 +1,14 @@
 import { type DefinitionProblem, piiCategories } from '@madoguchi/shared';
+import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { CheckboxField, SelectField, TextArea, TextField } from '../ui/fields';
 import { ConditionEditor } from './ConditionEditor';
 import type { ConditionSource } from './logic/conditions';
+import type { FieldIdProblem } from './logic/ids';
 import type { DraftField, DraftNestedField, DraftPage } from './logic/palette';
-import { fieldTypeNames } from './logic/palette';
+import { fieldTypeNames, isPlaceholder } from './logic/palette';
 import { problemPlace } from './logic/problems';
+import { type FieldChoice, patch, TypeSettings } from './TypeSettings';
 import { useBuilderText } from './text';
 
 type AnyField = DraftField | DraftNestedField;
@@ -18,37 +21,76 @@ function problemFor(problems: DefinitionProblem[], prefix: string): string | und
   return problems.find((problem) => problemPlace(problem.path).rest.startsWith(prefix))?.message;
 }
 
-/** A whole number input that leaves the property out when emptied. */
-function NumberInput({
-  label,
-  value,
-  error,
-  onChange,
-}: {
-  label: string;
-  value: number | undefined;
-  error?: string | undefined;
-  onChange: (value: number | undefined) => void;
-}) {
-  return (
-    <TextField
-      label={label}
-      type="number"
-      value={value ?? ''}
-      {...(error ? { error } : {})}
-      onChange={(event) =>
-        onChange(event.target.value === '' ? undefined : Number(event.target.value))
-      }
-    />
-  );
+/** Parts of a field the inspector shows its problems beside; others go in a box on top. */
+const inline = [
+  'id',
+  'label',
+  'text',
+  'help',
+  'options',
+  'min',
+  'max',
+  'quantity',
+  'unitPrice',
+  'terms',
+  'csvColumn',
+  'rows',
+  'placeholder',
+  'accept',
+  'accountTypes',
+  'ageOn',
+  'stepMinutes',
+  'slots',
+  'value',
+  'fromQuery',
+];
+
+/** A localized text with one language changed; undefined when both are empty (optional texts). */
+function setText(
+  text: { ja: string; en?: string } | undefined,
+  locale: 'ja' | 'en',
+  value: string,
+): { ja: string; en?: string } | undefined {
+  const next = patch(text ?? { ja: '' }, locale, value);
+  if (locale === 'ja' && value === '') next.ja = '';
+  return next.ja === '' && !next.en ? undefined : next;
 }
 
-/** Sets or, for undefined, removes one property of a field. */
-function patch<T extends object>(field: T, key: string, value: unknown): T {
-  const next = { ...field } as Record<string, unknown>;
-  if (value === undefined || value === '') delete next[key];
-  else next[key] = value;
-  return next as T;
+/**
+ * The field's id, applied when the designer leaves the input (or presses Enter) and only when
+ * it is valid: renaming follows the field's references, so half-typed ids must not be applied.
+ */
+function IdEditor({
+  id,
+  idProblem,
+  onRename,
+}: {
+  id: string;
+  idProblem: (next: string) => FieldIdProblem | null;
+  onRename: (next: string) => void;
+}) {
+  const bt = useBuilderText();
+  const [value, setValue] = useState(id);
+  const problem = idProblem(value);
+  const apply = () => {
+    if (value !== id && problem === null) onRename(value);
+  };
+  return (
+    <TextField
+      label={bt('id')}
+      help={bt('idHelp')}
+      value={value}
+      spellCheck={false}
+      autoCapitalize="off"
+      {...(problem ? { error: bt(`idProblem.${problem}`) } : {})}
+      onChange={(event) => setValue(event.target.value.trim())}
+      onBlur={apply}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') apply();
+        if (event.key === 'Escape') setValue(id);
+      }}
+    />
+  );
 }
 
 /** Edits the selected field: texts, required, limits, choices, PII, CSV column and condition. */
@@ -56,11 +98,20 @@ export function Inspector({
   field,
   problems,
   sources,
+  fields,
+  idProblem,
+  onRenameId,
   onChange,
 }: {
   field: AnyField;
   problems: DefinitionProblem[];
   sources: ConditionSource[];
+  /** The form's top-level fields, for settings that point at one (a fee's quantity). */
+  fields: FieldChoice[];
+  /** Why a new id would not do, or null. */
+  idProblem: (next: string) => FieldIdProblem | null;
+  /** Gives the field a new id, following its references. */
+  onRenameId: (next: string) => void;
   onChange: (field: AnyField) => void;
 }) {
   const bt = useBuilderText();
@@ -70,15 +121,17 @@ export function Inspector({
   const optional = (error: string | undefined) => (error ? { error } : {});
   const other = problems.filter((problem) => {
     const rest = problemPlace(problem.path).rest;
-    return !['id', 'label', 'text', 'options', 'min', 'quantity', 'terms', 'csvColumn'].some((p) =>
-      rest.startsWith(p),
-    );
+    return !inline.some((p) => rest.startsWith(p));
   });
   return (
     <section aria-labelledby="inspector-title" className="builder-inspector">
       <h2 id="inspector-title">
         {bt('inspector')}: {fieldTypeNames[field.type][locale]}
       </h2>
+      {(field.type === 'group' && field.fields.length === 1 && isPlaceholder(field.fields[0])) ||
+      isPlaceholder(field as DraftNestedField) ? (
+        <p className="help placeholder-hint">{bt('placeholderHint')}</p>
+      ) : null}
       {other.length > 0 ? (
         <ul className="error-box">
           {other.map((problem) => (
@@ -86,12 +139,8 @@ export function Inspector({
           ))}
         </ul>
       ) : null}
-      <TextField
-        label={bt('id')}
-        value={field.id}
-        {...optional(err('id'))}
-        onChange={(event) => set('id', event.target.value)}
-      />
+      <IdEditor key={field.id} id={field.id} idProblem={idProblem} onRename={onRenameId} />
+      {err('id') ? <p className="field-error">{err('id')}</p> : null}
       {field.type === 'heading' || field.type === 'paragraph' ? (
         <>
           <TextArea
@@ -124,14 +173,14 @@ export function Inspector({
             label={bt('helpJa')}
             rows={2}
             value={field.help?.ja ?? ''}
-            onChange={(event) =>
-              set(
-                'help',
-                event.target.value === '' && !field.help?.en
-                  ? undefined
-                  : { ...field.help, ja: event.target.value },
-              )
-            }
+            {...optional(err('help'))}
+            onChange={(event) => set('help', setText(field.help, 'ja', event.target.value))}
+          />
+          <TextArea
+            label={bt('helpEn')}
+            rows={2}
+            value={field.help?.en ?? ''}
+            onChange={(event) => set('help', setText(field.help, 'en', event.target.value))}
           />
           {field.type !== 'consent' ? (
             <CheckboxField
@@ -164,213 +213,13 @@ export function Inspector({
           ) : null}
         </>
       )}
-      <TypeSettings field={field} set={set} err={err} />
+      <TypeSettings field={field} fields={fields} set={set} err={err} />
       <ConditionEditor
         condition={field.showIf}
         sources={sources}
         onChange={(condition) => set('showIf', condition)}
       />
     </section>
-  );
-}
-
-function TypeSettings({
-  field,
-  set,
-  err,
-}: {
-  field: AnyField;
-  set: (key: string, value: unknown) => void;
-  err: (prefix: string) => string | undefined;
-}) {
-  const bt = useBuilderText();
-  switch (field.type) {
-    case 'short_text':
-    case 'long_text':
-      return (
-        <div className="row">
-          <NumberInput
-            label={bt('minLength')}
-            value={field.minLength}
-            error={err('minLength')}
-            onChange={(v) => set('minLength', v)}
-          />
-          <NumberInput
-            label={bt('maxLength')}
-            value={field.maxLength}
-            onChange={(v) => set('maxLength', v)}
-          />
-        </div>
-      );
-    case 'number':
-      return (
-        <div className="row">
-          <NumberInput
-            label={bt('min')}
-            value={field.min}
-            error={err('min')}
-            onChange={(v) => set('min', v)}
-          />
-          <NumberInput label={bt('max')} value={field.max} onChange={(v) => set('max', v)} />
-        </div>
-      );
-    case 'group':
-      return (
-        <div className="row">
-          <TextField
-            label={bt('rowLabel')}
-            value={field.rowLabel?.ja ?? ''}
-            onChange={(event) =>
-              set('rowLabel', event.target.value === '' ? undefined : { ja: event.target.value })
-            }
-          />
-          <NumberInput
-            label={bt('minRows')}
-            value={field.minRows}
-            error={err('minRows')}
-            onChange={(v) => set('minRows', v)}
-          />
-          <NumberInput
-            label={bt('maxRows')}
-            value={field.maxRows}
-            onChange={(v) => set('maxRows', v)}
-          />
-        </div>
-      );
-    case 'fee':
-      return (
-        <div className="row">
-          <NumberInput
-            label={bt('unitPrice')}
-            value={field.unitPrice}
-            onChange={(v) => set('unitPrice', v ?? 0)}
-          />
-          {field.quantity.source === 'input' ? (
-            <NumberInput
-              label={bt('quantityMax')}
-              value={field.quantity.max}
-              error={err('quantity')}
-              onChange={(v) => set('quantity', patch(field.quantity, 'max', v))}
-            />
-          ) : null}
-        </div>
-      );
-    case 'name':
-      return (
-        <SelectField
-          label={bt('kana')}
-          value={field.kana ?? 'required'}
-          onChange={(event) => set('kana', event.target.value)}
-        >
-          {(['required', 'optional', 'none'] as const).map((kana) => (
-            <option key={kana} value={kana}>
-              {bt(`kana.${kana}`)}
-            </option>
-          ))}
-        </SelectField>
-      );
-    case 'email':
-      return (
-        <CheckboxField
-          label={bt('confirmEmail')}
-          checked={field.confirm !== false}
-          onChange={(event) => set('confirm', event.target.checked)}
-        />
-      );
-    case 'hidden':
-      return (
-        <TextField
-          label={bt('hiddenValue')}
-          value={field.value ?? ''}
-          onChange={(event) => set('value', event.target.value)}
-        />
-      );
-    case 'consent':
-      return (
-        <TextArea
-          label={bt('terms')}
-          value={field.terms.ja}
-          error={err('terms')}
-          onChange={(event) => set('terms', { ...field.terms, ja: event.target.value })}
-        />
-      );
-    case 'single_choice':
-    case 'multiple_choice':
-      return (
-        <Choices
-          options={field.options}
-          err={err}
-          onChange={(options) => set('options', options)}
-        />
-      );
-    default:
-      return null;
-  }
-}
-
-type Option = { value: string; label: { ja: string; en?: string } };
-
-function Choices({
-  options,
-  err,
-  onChange,
-}: {
-  options: Option[];
-  err: (prefix: string) => string | undefined;
-  onChange: (options: Option[]) => void;
-}) {
-  const bt = useBuilderText();
-  const update = (index: number, option: Option | null) => {
-    const next = [...options];
-    if (option === null) next.splice(index, 1);
-    else next[index] = option;
-    onChange(next);
-  };
-  return (
-    <fieldset>
-      <legend>{bt('choices')}</legend>
-      {options.map((option, index) => {
-        const n = index + 1;
-        const error = err(`options[${index}]`);
-        return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a value being edited cannot be the key
-          <div key={index} className="row">
-            <TextField
-              label={`${bt('choiceLabel')} ${n}`}
-              value={option.label.ja}
-              {...(error ? { error } : {})}
-              onChange={(event) =>
-                update(index, { ...option, label: { ...option.label, ja: event.target.value } })
-              }
-            />
-            <TextField
-              label={`${bt('choiceValue')} ${n}`}
-              value={option.value}
-              onChange={(event) => update(index, { ...option, value: event.target.value })}
-            />
-            <button
-              type="button"
-              className="danger"
-              disabled={options.length === 1}
-              onClick={() => update(index, null)}
-            >
-              {bt('removeChoice', { n })}
-            </button>
-          </div>
-        );
-      })}
-      <button
-        type="button"
-        onClick={() =>
-          onChange([
-            ...options,
-            { value: `o${options.length + 1}`, label: { ja: `選択肢${options.length + 1}` } },
-          ])
-        }
-      >
-        ＋ {bt('addChoice')}
-      </button>
-    </fieldset>
   );
 }
 
@@ -388,6 +237,9 @@ export function PageInspector({
 }) {
   const bt = useBuilderText();
   const error = problems.find((problem) => problem.path.includes('title'))?.message;
+  const descriptionError = problems.find((problem) =>
+    problem.path.includes('description'),
+  )?.message;
   return (
     <section aria-labelledby="page-inspector-title" className="builder-inspector">
       <h2 id="page-inspector-title">{bt('page')}</h2>
@@ -405,6 +257,23 @@ export function PageInspector({
         value={page.title.en ?? ''}
         onChange={(event) =>
           onChange({ ...page, title: patch(page.title, 'en', event.target.value) })
+        }
+      />
+      <TextArea
+        label={bt('pageDescriptionJa')}
+        rows={2}
+        value={page.description?.ja ?? ''}
+        {...(descriptionError ? { error: descriptionError } : {})}
+        onChange={(event) =>
+          onChange(patch(page, 'description', setText(page.description, 'ja', event.target.value)))
+        }
+      />
+      <TextArea
+        label={bt('pageDescriptionEn')}
+        rows={2}
+        value={page.description?.en ?? ''}
+        onChange={(event) =>
+          onChange(patch(page, 'description', setText(page.description, 'en', event.target.value)))
         }
       />
       <ConditionEditor

@@ -15,6 +15,16 @@ export function NewForm() {
   const [department, setDepartment] = useState(departments[0]?.departmentId ?? '');
   const [template, setTemplate] = useState('');
   const [error, setError] = useState<unknown>(null);
+  // Names come from the departments list, which only a tenant admin may read; others see ids.
+  const names = useLoad(
+    () =>
+      session.staff.isTenantAdmin && departments.length > 0
+        ? ok(api.admin.departments.$get())
+            .then((r) => new Map(r.departments.map((d) => [d.id, d.name])))
+            .catch(() => new Map<string, string>())
+        : Promise.resolve(new Map<string, string>()),
+    [session.staff.isTenantAdmin, departments.length],
+  );
   const catalog = useLoad(
     () =>
       departments.length === 0
@@ -50,7 +60,7 @@ export function NewForm() {
         >
           {departments.map((grant) => (
             <option key={grant.departmentId} value={grant.departmentId}>
-              {grant.departmentId}
+              {names.data?.get(grant.departmentId) ?? grant.departmentId}
             </option>
           ))}
         </SelectField>

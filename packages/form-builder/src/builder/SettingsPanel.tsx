@@ -1,4 +1,6 @@
 import {
+  type CardAttribute,
+  cardAttributes,
   type DefinitionProblem,
   notificationEvents,
   paymentModes,
@@ -7,6 +9,7 @@ import {
 } from '@madoguchi/shared';
 import { CheckboxField, SelectField, TextArea, TextField } from '../ui/fields';
 import type { Draft } from './logic/draft';
+import type { FieldChoice } from './TypeSettings';
 import { useBuilderText } from './text';
 
 type Settings = NonNullable<Draft['settings']>;
@@ -21,13 +24,32 @@ const toLocalInput = (iso: string | undefined) => {
 const fromLocalInput = (value: string) =>
   value === '' ? undefined : new Date(value).toISOString();
 
-/** The form's settings: titles, purpose, category, volume, retention, period, access, mails. */
+/**
+ * The field type each card attribute can fill, as the shared checks and the server's prefill
+ * (card-auth/prefill.ts) match them; gender goes into a single choice valued male / female.
+ */
+export const prefillTypes: Record<CardAttribute, string> = {
+  name: 'name',
+  address: 'address',
+  birthdate: 'birth_date',
+  gender: 'single_choice',
+};
+
+type Card = NonNullable<NonNullable<Draft['options']>['cardAuthentication']>;
+
+/**
+ * The form's settings: titles, purpose, category, volume, retention, period, access, card
+ * authentication, payment and mails.
+ */
 export function SettingsPanel({
   draft,
+  fields,
   problems,
   onChange,
 }: {
   draft: Draft;
+  /** The form's top-level fields, for the card attributes' prefill targets. */
+  fields: FieldChoice[];
   problems: DefinitionProblem[];
   onChange: (draft: Draft) => void;
 }) {
@@ -44,6 +66,18 @@ export function SettingsPanel({
     onChange({ ...draft, settings: next as Settings });
   };
   const whole = (value: string) => (value === '' ? 0 : Number(value));
+  const card: Card = draft.options?.cardAuthentication ?? { enabled: false };
+  const setCard = (next: Card) =>
+    onChange({ ...draft, options: { ...draft.options, cardAuthentication: next } });
+  const payment = draft.options?.payment;
+  const setPayment = (key: 'fixedFee' | 'deadlineMinutes', value: string) =>
+    onChange({
+      ...draft,
+      options: {
+        ...draft.options,
+        payment: { mode: 'none', ...payment, [key]: whole(value) },
+      },
+    });
   return (
     <section aria-labelledby="settings-title" className="builder-settings">
       <h2 id="settings-title">{bt('tabSettings')}</h2>
@@ -70,6 +104,21 @@ export function SettingsPanel({
         }
       />
       <TextArea
+        label={bt('descriptionEn')}
+        rows={2}
+        value={draft.description?.en ?? ''}
+        onChange={(e) =>
+          onChange({
+            ...draft,
+            description: {
+              ...draft.description,
+              ja: draft.description?.ja ?? '',
+              en: e.target.value,
+            },
+          })
+        }
+      />
+      <TextArea
         label={bt('purposeOfUse')}
         required
         rows={2}
@@ -77,6 +126,14 @@ export function SettingsPanel({
         {...err('purposeOfUse')}
         onChange={(e) =>
           onChange({ ...draft, purposeOfUse: { ...draft.purposeOfUse, ja: e.target.value } })
+        }
+      />
+      <TextArea
+        label={bt('purposeOfUseEn')}
+        rows={2}
+        value={draft.purposeOfUse.en ?? ''}
+        onChange={(e) =>
+          onChange({ ...draft, purposeOfUse: { ...draft.purposeOfUse, en: e.target.value } })
         }
       />
       <div className="row">
@@ -139,11 +196,15 @@ export function SettingsPanel({
           {...err('settings.onePerPerson')}
           onChange={(e) => setSettings('onePerPerson', e.target.value)}
         >
-          {(['none', 'email', 'card_subject'] as const).map((rule) => (
-            <option key={rule} value={rule}>
-              {bt(`onePerPerson.${rule}`)}
-            </option>
-          ))}
+          {(['none', 'email', 'card_subject'] as const)
+            .filter(
+              (rule) => rule !== 'card_subject' || card.enabled || settings.onePerPerson === rule,
+            )
+            .map((rule) => (
+              <option key={rule} value={rule}>
+                {bt(`onePerPerson.${rule}`)}
+              </option>
+            ))}
         </SelectField>
         <SelectField
           label={bt('channel')}
@@ -179,7 +240,7 @@ export function SettingsPanel({
         <SelectField
           label={bt('payment')}
           value={draft.options?.payment?.mode ?? 'none'}
-          {...err('options.payment')}
+          {...err('options.payment.mode')}
           onChange={(e) =>
             onChange({
               ...draft,
@@ -199,28 +260,29 @@ export function SettingsPanel({
             </option>
           ))}
         </SelectField>
-        {draft.options?.payment && draft.options.payment.mode !== 'none' ? (
+        {payment && payment.mode !== 'none' ? (
           <TextField
             label={bt('fixedFee')}
             type="number"
             min={0}
-            value={draft.options.payment.fixedFee ?? 0}
-            onChange={(e) =>
-              onChange({
-                ...draft,
-                options: {
-                  ...draft.options,
-                  payment: {
-                    mode: 'none',
-                    ...draft.options?.payment,
-                    fixedFee: whole(e.target.value),
-                  },
-                },
-              })
-            }
+            value={payment.fixedFee ?? 0}
+            {...err('options.payment.fixedFee')}
+            onChange={(e) => setPayment('fixedFee', e.target.value)}
+          />
+        ) : null}
+        {payment?.mode === 'at_submission' ? (
+          <TextField
+            label={bt('deadlineMinutes')}
+            type="number"
+            min={5}
+            max={43_200}
+            value={payment.deadlineMinutes ?? 60}
+            {...err('options.payment.deadlineMinutes')}
+            onChange={(e) => setPayment('deadlineMinutes', e.target.value)}
           />
         ) : null}
       </div>
+      <CardAuthentication card={card} fields={fields} problems={problems} onChange={setCard} />
       <fieldset>
         <legend>{bt('notifications')}</legend>
         <p className="help">
@@ -230,11 +292,12 @@ export function SettingsPanel({
         </p>
         {notificationEvents.map((event) => {
           const template = draft.notifications?.[event];
-          const set = (part: 'subject' | 'body', ja: string) => {
+          const set = (part: 'subject' | 'body', locale: 'ja' | 'en', value: string) => {
             const next = { ...draft.notifications } as Record<string, unknown>;
             const current = template ?? { subject: { ja: '' }, body: { ja: '' } };
-            const updated = { ...current, [part]: { ...current[part], ja } };
-            if (updated.subject.ja === '' && updated.body.ja === '') delete next[event];
+            const updated = { ...current, [part]: { ...current[part], [locale]: value } };
+            const empty = (text: { ja: string; en?: string }) => text.ja === '' && !text.en;
+            if (empty(updated.subject) && empty(updated.body)) delete next[event];
             else next[event] = updated;
             onChange({ ...draft, notifications: next });
           };
@@ -244,20 +307,124 @@ export function SettingsPanel({
               <TextField
                 label={`${bt(`event.${event}`)}: ${bt('subject')}`}
                 value={template?.subject.ja ?? ''}
-                {...err(`notifications.${event}.subject`)}
-                onChange={(e) => set('subject', e.target.value)}
+                {...err(`notifications.${event}.subject.ja`)}
+                onChange={(e) => set('subject', 'ja', e.target.value)}
               />
               <TextArea
                 label={`${bt(`event.${event}`)}: ${bt('body')}`}
                 rows={3}
                 value={template?.body.ja ?? ''}
-                {...err(`notifications.${event}.body`)}
-                onChange={(e) => set('body', e.target.value)}
+                {...err(`notifications.${event}.body.ja`)}
+                onChange={(e) => set('body', 'ja', e.target.value)}
+              />
+              <TextField
+                label={`${bt(`event.${event}`)}: ${bt('subjectEn')}`}
+                value={template?.subject.en ?? ''}
+                {...err(`notifications.${event}.subject.en`)}
+                onChange={(e) => set('subject', 'en', e.target.value)}
+              />
+              <TextArea
+                label={`${bt(`event.${event}`)}: ${bt('bodyEn')}`}
+                rows={3}
+                value={template?.body.en ?? ''}
+                {...err(`notifications.${event}.body.en`)}
+                onChange={(e) => set('body', 'en', e.target.value)}
               />
             </details>
           );
         })}
       </fieldset>
     </section>
+  );
+}
+
+/** Card authentication: on/off, which attributes, and which field each fills and locks. */
+function CardAuthentication({
+  card,
+  fields,
+  problems,
+  onChange,
+}: {
+  card: Card;
+  fields: FieldChoice[];
+  problems: DefinitionProblem[];
+  onChange: (card: Card) => void;
+}) {
+  const bt = useBuilderText();
+  const err = (path: string) =>
+    problems.find((problem) => problem.path.startsWith(`options.cardAuthentication.${path}`))
+      ?.message;
+  const attributes = card.attributes ?? [];
+  const prefill = card.prefill ?? {};
+  const attributesError = err('attributes');
+  const toggle = (attribute: CardAttribute, on: boolean) => {
+    const nextPrefill = { ...prefill };
+    if (!on) delete nextPrefill[attribute];
+    onChange({
+      ...card,
+      attributes: on
+        ? cardAttributes.filter((a) => a === attribute || attributes.includes(a))
+        : attributes.filter((a) => a !== attribute),
+      prefill: nextPrefill,
+    });
+  };
+  const setPrefill = (attribute: CardAttribute, fieldId: string) => {
+    const next = { ...prefill };
+    if (fieldId === '') delete next[attribute];
+    else next[attribute] = fieldId;
+    onChange({ ...card, prefill: next });
+  };
+  return (
+    <fieldset className="card-auth">
+      <legend>{bt('cardAuth')}</legend>
+      <CheckboxField
+        label={bt('cardAuthEnabled')}
+        checked={card.enabled}
+        onChange={(e) => onChange({ ...card, enabled: e.target.checked })}
+      />
+      {card.enabled ? (
+        <>
+          <fieldset aria-invalid={attributesError ? true : undefined}>
+            <legend>{bt('cardAttributes')}</legend>
+            {cardAttributes.map((attribute) => (
+              <CheckboxField
+                key={attribute}
+                label={bt(`card.${attribute}`)}
+                checked={attributes.includes(attribute)}
+                onChange={(e) => toggle(attribute, e.target.checked)}
+              />
+            ))}
+            {attributesError ? <p className="field-error">{attributesError}</p> : null}
+          </fieldset>
+          <p className="help">{bt('cardPrefillHelp')}</p>
+          <div className="row">
+            {attributes.map((attribute) => {
+              const targets = fields.filter((f) => f.type === prefillTypes[attribute]);
+              const error = err(`prefill.${attribute}`);
+              const current = prefill[attribute] ?? '';
+              return (
+                <SelectField
+                  key={attribute}
+                  label={bt('cardPrefill', { attribute: bt(`card.${attribute}`) })}
+                  value={current}
+                  {...(error ? { error } : {})}
+                  onChange={(e) => setPrefill(attribute, e.target.value)}
+                >
+                  <option value="">{bt('cardPrefillNone')}</option>
+                  {current !== '' && !targets.some((f) => f.id === current) ? (
+                    <option value={current}>{current}</option>
+                  ) : null}
+                  {targets.map((f) => (
+                    <option key={f.id} value={f.id}>
+                      {f.label}
+                    </option>
+                  ))}
+                </SelectField>
+              );
+            })}
+          </div>
+        </>
+      ) : null}
+    </fieldset>
   );
 }

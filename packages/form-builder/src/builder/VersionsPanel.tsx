@@ -6,7 +6,7 @@ import { formatDateTime } from '../logic/format';
 import { ErrorBox } from '../ui/async';
 import { type DefinitionChange, diffVersions } from './logic/diff';
 import type { Draft } from './logic/draft';
-import { useBuilderText } from './text';
+import { propertyWord, useBuilderText } from './text';
 
 /** Published versions, each with a readable diff against the current draft. */
 export function VersionsPanel({
@@ -67,6 +67,9 @@ export function VersionsPanel({
 /** The changes as a list: what kind, which field or page, and what of it. */
 export function DiffList({ changes }: { changes: DefinitionChange[] }) {
   const bt = useBuilderText();
+  const { locale } = useI18n();
+  const words = (scope: 'form' | 'page' | 'field', properties: string[]) =>
+    properties.map((property) => propertyWord(locale, scope, property)).join('、');
   return (
     <ul className="diff">
       {changes.map((change) => {
@@ -74,13 +77,15 @@ export function DiffList({ changes }: { changes: DefinitionChange[] }) {
         const key = `${change.kind}-${'id' in change ? change.id : ''}`;
         switch (change.kind) {
           case 'form_changed':
-            return <li key={key}>{`${kind}: ${change.properties.join(', ')}`}</li>;
+            return <li key={key}>{`${kind}: ${words('form', change.properties)}`}</li>;
           case 'field_moved':
             return <li key={key}>{`${kind}: ${change.label}（${change.from} → ${change.to}）`}</li>;
           case 'field_changed':
           case 'page_changed':
             return (
-              <li key={key}>{`${kind}: ${change.label}（${change.properties.join(', ')}）`}</li>
+              <li key={key}>
+                {`${kind}: ${change.label}（${words(change.kind === 'field_changed' ? 'field' : 'page', change.properties)}）`}
+              </li>
             );
           default:
             return <li key={key}>{`${kind}: ${change.label}`}</li>;

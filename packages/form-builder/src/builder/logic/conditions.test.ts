@@ -22,6 +22,7 @@ function sample(): Draft {
   };
   for (const type of ['heading', 'single_choice', 'yes_no', 'number', 'group', 'email'] as const)
     draft = addField(draft, type, { page: 0 })?.draft ?? draft;
+  draft = addField(draft, 'short_text', { page: 0, intoGroup: 4 })?.draft ?? draft;
   draft = addField(draft, 'multiple_choice', { page: 0, intoGroup: 4 })?.draft ?? draft;
   return addPage(draft).draft;
 }

@@ -49,7 +49,7 @@ describe('the diff between two versions', () => {
       { kind: 'field_removed', id: 'name', label: '氏名', page: 'ページ1' },
       {
         kind: 'field_changed',
-        id: 'short_text',
+        id: 'group_item',
         label: '繰り返しグループ › 続柄',
         properties: ['label', 'required'],
       },

@@ -13,6 +13,7 @@ import {
   moveFieldToPage,
   movePage,
   renamePage,
+  updateField,
 } from './draft';
 import { nestedFieldTypes } from './palette';
 
@@ -58,9 +59,12 @@ describe('adding fields from the palette', () => {
 
   test('groups take nested types only, and the result still passes the checks', () => {
     const draft = build('group');
+    // The first field replaces the untouched placeholder; later ones go after it.
     for (const type of nestedFieldTypes) {
       const next = addField(draft, type, { page: 0, intoGroup: 0 });
-      expect(next?.at.child).toBe(1);
+      expect(next?.at.child).toBe(0);
+      const group = next && fieldAt(next.draft, { page: 0, index: 0 });
+      expect(group?.type === 'group' && group.fields.length).toBe(1);
     }
     expect(addField(draft, 'fee', { page: 0, intoGroup: 0 })).toBeNull();
     expect(addField(draft, 'group', { page: 0, intoGroup: 0 })).toBeNull();
@@ -69,6 +73,38 @@ describe('adding fields from the palette', () => {
       full = addField(full, type, { page: 0, intoGroup: 0 })?.draft ?? full;
     const result = parseDefinition(full);
     expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+});
+
+describe('a new group', () => {
+  test('starts with a named placeholder, replaced by the first field added into it', () => {
+    const draft = build('group');
+    const group = fieldAt(draft, { page: 0, index: 0 });
+    expect(
+      group?.type === 'group' && group.fields.map((f) => [f.id, 'label' in f && f.label.ja]),
+    ).toEqual([['group_item', 'グループ内の項目']]);
+    const next = addField(draft, 'number', { page: 0, intoGroup: 0 });
+    const after = next && fieldAt(next.draft, { page: 0, index: 0 });
+    expect(after?.type === 'group' && after.fields.map((f) => f.id)).toEqual(['number']);
+  });
+
+  test('a placeholder the designer renamed is kept', () => {
+    let draft = build('group');
+    const group = fieldAt(draft, { page: 0, index: 0 });
+    if (group?.type !== 'group') throw new Error('no group');
+    const [first] = group.fields;
+    if (first?.type !== 'short_text') throw new Error('no placeholder');
+    draft = updateField(
+      draft,
+      { page: 0, index: 0, child: 0 },
+      { ...first, label: { ja: '続柄' } },
+    );
+    const next = addField(draft, 'number', { page: 0, intoGroup: 0 });
+    const after = next && fieldAt(next.draft, { page: 0, index: 0 });
+    expect(after?.type === 'group' && after.fields.map((f) => f.id)).toEqual([
+      'group_item',
+      'number',
+    ]);
   });
 });
 
@@ -83,7 +119,7 @@ describe('duplicate and delete', () => {
   test('a duplicated group renames its row fields too', () => {
     const { draft } = duplicateField(build('group'), { page: 0, index: 0 });
     const copy = fieldAt(draft, { page: 0, index: 1 });
-    expect(copy?.type === 'group' && copy.fields.map((f) => f.id)).toEqual(['short_text_copy']);
+    expect(copy?.type === 'group' && copy.fields.map((f) => f.id)).toEqual(['group_item_copy']);
     expect(parseDefinition(draft).ok).toBe(true);
   });
 
@@ -106,6 +142,7 @@ describe('moving fields', () => {
 
   test('inside a group', () => {
     let draft = build('group');
+    draft = addField(draft, 'short_text', { page: 0, intoGroup: 0 })?.draft ?? draft;
     draft = addField(draft, 'number', { page: 0, intoGroup: 0 })?.draft ?? draft;
     const up = moveField(draft, { page: 0, index: 0, child: 1 }, -1);
     const group = fieldAt(up.draft, { page: 0, index: 0 });
@@ -132,7 +169,7 @@ describe('moving fields', () => {
     const group = fieldAt(inside.draft, { page: 0, index: 0 });
     expect(group?.type === 'group' && group.fields.map((f) => f.id)).toEqual([
       'email',
-      'short_text',
+      'group_item',
     ]);
     expect(moveFieldTo(draft, { page: 0, index: 2 }, { page: 0, index: 1, child: 0 }).draft).toBe(
       draft,

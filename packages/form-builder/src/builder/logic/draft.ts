@@ -5,6 +5,7 @@ import {
   type DraftPage,
   freeId,
   isNestedType,
+  isPlaceholder,
   newField,
   newPage,
   usedIds,
@@ -80,6 +81,11 @@ export function addField(
   if (groupIndex !== undefined) {
     const group = page.fields[groupIndex];
     if (group?.type !== 'group' || !isNestedType(type)) return null;
+    // The first real field replaces the untouched placeholder a new group starts with.
+    if (group.fields.length === 1 && isPlaceholder(group.fields[0])) {
+      const at = { page: place.page, index: groupIndex, child: 0 };
+      return { draft: withSiblings(draft, at, (list) => list.splice(0, 1, field)), at };
+    }
     const child = place.after?.child !== undefined ? place.after.child + 1 : group.fields.length;
     const at = { page: place.page, index: groupIndex, child };
     return {

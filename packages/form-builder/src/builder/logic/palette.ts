@@ -119,15 +119,8 @@ export function newField(type: FieldType, used: ReadonlySet<string>): DraftField
       return { type, id, label: label(type), pii: 'my_number' };
     case 'bank_account':
       return { type, id, label: label(type), pii: 'bank' };
-    case 'group': {
-      const inner = new Set([...used, id]);
-      return {
-        type,
-        id,
-        label: label(type),
-        fields: [newField('short_text', inner) as DraftNestedField],
-      };
-    }
+    case 'group':
+      return { type, id, label: label(type), fields: [groupPlaceholder(id, used)] };
     case 'reservation_slot':
       return {
         type,
@@ -147,6 +140,26 @@ export function newField(type: FieldType, used: ReadonlySet<string>): DraftField
     default:
       return { type, id, label: label(type), pii: 'none' };
   }
+}
+
+/** The label of the row field a new group starts with (the form language wants one). */
+export const placeholderLabel = { ja: 'グループ内の項目', en: 'Field in the group' } as const;
+
+/**
+ * The row field a new group starts with: the form language needs at least one, so the group
+ * carries a plain text field named for what it is; the first field added into the group
+ * replaces it while it is untouched (see `isPlaceholder`).
+ */
+export function groupPlaceholder(groupId: string, used: ReadonlySet<string>): DraftNestedField {
+  const id = freeId(`${groupId}_item`, new Set([...used, groupId]));
+  return { type: 'short_text', id, label: { ...placeholderLabel }, pii: 'none' };
+}
+
+/** True for a group's starting row field that the designer has not changed. */
+export function isPlaceholder(field: DraftNestedField | undefined): boolean {
+  if (field?.type !== 'short_text') return false;
+  const { type: _type, id: _id, ...rest } = field;
+  return JSON.stringify(rest) === JSON.stringify({ label: placeholderLabel, pii: 'none' });
 }
 
 /** A new empty page with a free id and a Japanese title. */
