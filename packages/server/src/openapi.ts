@@ -1,5 +1,6 @@
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
+import { paymentSettingsOperations } from './admin/payment-operations';
 import {
   createDepartmentSchema,
   createStaffSchema,
@@ -219,6 +220,7 @@ export const staffOperations: Operation[] = [
     summary: 'Change tenant settings',
     body: settingsSchema,
   },
+  ...paymentSettingsOperations,
   ...submissionOperations,
   ...fileOperations,
   ...exportOperations,

@@ -14,6 +14,11 @@ import {
 import { listTenantForms } from './forms';
 import { setGrants } from './grants';
 import {
+  getPaymentSettings,
+  updatePaymentSettings,
+  validatePaymentSettings,
+} from './payment-settings';
+import {
   createDepartmentSchema,
   createStaffSchema,
   grantsSchema,
@@ -38,7 +43,9 @@ type StaffContext = Context<{ Variables: StaffVariables }>;
 
 /**
  * The tenant admin API: departments, staff, role grants and settings of the municipality of
- * the signed-in admin. The tenant comes from the session only, so another tenant's ids are
+ * the signed-in admin, and its payment provider with credentials that are stored sealed and
+ * shown only as configured or not (the audit entry of a payment settings change is written in
+ * the same batch as the change, naming what changed, never the values). The tenant comes from the session only, so another tenant's ids are
  * simply not found (404).
  */
 export function adminRoutes(deps: AppDeps) {
@@ -81,6 +88,8 @@ export function adminRoutes(deps: AppDeps) {
     );
   };
   const link = (token: string) => inviteLink(deps.config.STAFF_ORIGIN, token);
+  // Payment credentials are sealed under a key derived from it (payments/credentials.ts).
+  const masterKey = deps.registry.settings.masterKey;
 
   return new Hono<{ Variables: StaffVariables }>()
     .use(staffOnly, adminOnly)
@@ -168,5 +177,24 @@ export function adminRoutes(deps: AppDeps) {
       const settings = await updateSettings(admin(c), c.req.valid('json'));
       await logChange(c, 'settings.update', 'settings');
       return c.json({ settings }, 200);
+    })
+    .get('/settings/payments', async (c) =>
+      c.json({ payments: await getPaymentSettings(admin(c), masterKey) }, 200),
+    )
+    .put('/settings/payments', validatePaymentSettings, async (c) => {
+      const { view, changed } = await updatePaymentSettings(
+        admin(c),
+        masterKey,
+        c.req.valid('json'),
+        deps.remoteAddress(c),
+      );
+      deps.logger.info('admin_change', {
+        requestId: c.get('requestId'),
+        tenant: c.get('tenant').slug,
+        staff: c.get('staff').id,
+        action: 'settings.payments_update',
+        target: changed.join(','),
+      });
+      return c.json({ payments: view }, 200);
     });
 }

@@ -40,6 +40,15 @@ const routes: { method: string; path: string; body?: unknown }[] = [
       notificationDefaults: { alertDepartment: false, signature: '' },
     },
   },
+  { method: 'GET', path: '/api/admin/settings/payments' },
+  {
+    method: 'PUT',
+    path: '/api/admin/settings/payments',
+    body: {
+      provider: 'stripe',
+      stripe: { secretKey: 'sk_test_evil_000000', webhookSecret: 'whsec_evil_0000' },
+    },
+  },
 ];
 const changing = routes.filter((route) => route.method !== 'GET');
 
@@ -93,6 +102,7 @@ async function snapshot(w: World) {
     departments: await read('/api/admin/departments'),
     staff: await read('/api/admin/staff'),
     settings: await read('/api/admin/settings'),
+    payments: await read('/api/admin/settings/payments'),
   };
 }
 

@@ -404,3 +404,18 @@ export const paymentEvents = sqliteTable(
     index('payment_events_payment').on(table.paymentId),
   ],
 );
+
+/**
+ * The provider a municipality takes new payments with, and each provider's credentials sealed
+ * with AES-256-GCM under a key derived for this tenant (payments/credentials.ts). One row (id 1);
+ * without it the tenant uses the built-in sandbox. Never returned by the API as stored.
+ */
+export const paymentSettings = sqliteTable('payment_settings', {
+  id: integer('id').primaryKey(),
+  provider: text('provider', { enum: ['sandbox', 'stripe', 'paypay'] }).notNull(),
+  /** `iv | tag | ciphertext` of the Stripe credentials as JSON; null when none are stored. */
+  stripeCredentials: blob('stripe_credentials', { mode: 'buffer' }),
+  /** `iv | tag | ciphertext` of the PayPay credentials as JSON; null when none are stored. */
+  paypayCredentials: blob('paypay_credentials', { mode: 'buffer' }),
+  updatedAt: integer('updated_at').notNull(),
+});

@@ -18,7 +18,7 @@ export async function refundSubmissionPayment(
   db: TenantDb,
   actor: Actor,
   submissionId: string,
-  providerFor: (name: PaymentProvider['name']) => PaymentProvider,
+  providerFor: (name: PaymentProvider['name']) => PaymentProvider | Promise<PaymentProvider>,
   now: number,
 ): Promise<{ paymentState: string }> {
   const row = await db.query.submissions.findFirst({ where: eq(submissions.id, submissionId) });
@@ -34,7 +34,7 @@ export async function refundSubmissionPayment(
     where: eq(payments.submissionId, submissionId),
   });
   if (payment?.state !== 'paid') throw new AppError('conflict');
-  await providerFor(payment.provider).refund(payment);
+  await (await providerFor(payment.provider)).refund(payment);
   const result = await recordPaymentEvent(
     db,
     payment.provider,

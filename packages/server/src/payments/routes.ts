@@ -6,9 +6,11 @@ import { AppError } from '../http/errors';
 import type { BaseVariables } from '../http/middleware';
 import { findByAccessToken } from '../submissions/applicant';
 import { paymentForSubmission } from './for-submission';
-import { tenantPaymentProvider } from './providers';
+import type { PaymentProvider, VerifiedEvent } from './provider';
+import { paymentProviderFor, tenantPaymentProvider } from './providers';
 import { sandboxProvider, WebhookSignatureError } from './sandbox';
 import { recordPaymentEvent } from './service';
+import { IgnoredEvent } from './stripe';
 
 interface WebhookVariables extends BaseVariables {
   tenant: Tenant;
@@ -17,6 +19,45 @@ interface WebhookVariables extends BaseVariables {
 
 /** Webhooks are small; anything larger is not one. */
 const maxBodyBytes = 64 * 1024;
+
+async function bodyOf(request: Request): Promise<string> {
+  const body = await request.text();
+  if (body.length > maxBodyBytes) throw new AppError('payload_too_large');
+  return body;
+}
+
+/**
+ * Verifies one webhook with the tenant's provider and records its event once. A refused signature
+ * is audited and answered 400; an event that does not move a payment of ours is answered and not
+ * recorded; a payment that is not this tenant's is 404 (recordPaymentEvent).
+ */
+async function receive(
+  db: TenantDb,
+  provider: PaymentProvider,
+  body: string,
+  request: Request,
+  now: number,
+) {
+  let event: VerifiedEvent;
+  try {
+    event = await provider.verifyWebhook(body, request.headers, now);
+  } catch (error) {
+    if (error instanceof IgnoredEvent) return { received: true, ignored: true };
+    if (!(error instanceof WebhookSignatureError)) throw error;
+    await appendAudit(
+      db,
+      {
+        actorType: 'system',
+        action: 'payment.webhook_refused',
+        details: { provider: provider.name, reason: error.message.slice(0, 200) },
+      },
+      now,
+    );
+    throw new AppError('bad_request');
+  }
+  const result = await recordPaymentEvent(db, provider.name, event, now);
+  return { received: true, duplicate: result.duplicate, state: result.state };
+}
 
 /**
  * Provider webhooks on the public listener, one URL per tenant and provider
@@ -35,33 +76,29 @@ export function paymentWebhookRoutes(deps: AppDeps) {
         await next();
       })
       .post('/:slug/api/payments/sandbox/webhook', async (c) => {
-        const body = await c.req.text();
-        if (body.length > maxBodyBytes) throw new AppError('payload_too_large');
         const { slug } = c.get('tenant');
         const provider = sandboxProvider({
           masterKey: deps.registry.settings.masterKey,
           slug,
           publicOrigin: deps.config.PUBLIC_ORIGIN,
         });
-        const now = deps.now();
-        let event: Awaited<ReturnType<typeof provider.verifyWebhook>>;
+        return c.json(
+          await receive(c.get('db'), provider, await bodyOf(c.req.raw), c.req.raw, deps.now()),
+        );
+      })
+      // Stripe's endpoint of this tenant, verified with the signing secret the tenant stored;
+      // a tenant without Stripe credentials has no such endpoint.
+      .post('/:slug/api/payments/stripe/webhook', async (c) => {
+        const body = await bodyOf(c.req.raw);
+        let provider: PaymentProvider;
         try {
-          event = await provider.verifyWebhook(body, c.req.raw.headers, now);
+          provider = await paymentProviderFor(deps, c.get('tenant').slug, 'stripe');
         } catch (error) {
-          if (!(error instanceof WebhookSignatureError)) throw error;
-          await appendAudit(
-            c.get('db'),
-            {
-              actorType: 'system',
-              action: 'payment.webhook_refused',
-              details: { provider: 'sandbox', reason: error.message },
-            },
-            now,
-          );
-          throw new AppError('bad_request');
+          if (error instanceof AppError && error.code === 'conflict')
+            throw new AppError('not_found');
+          throw error;
         }
-        const result = await recordPaymentEvent(c.get('db'), 'sandbox', event, now);
-        return c.json({ received: true, duplicate: result.duplicate, state: result.state });
+        return c.json(await receive(c.get('db'), provider, body, c.req.raw, deps.now()));
       })
       // The resident (with the secret of their link) asks where to pay: pay at submission while
       // the application awaits payment, pay after acceptance once accepted.

@@ -41,6 +41,7 @@ export async function requestPayment(
     amount: payment.amount,
     description: input.description,
     returnUrl: input.returnUrl,
+    providerRef: payment.providerRef,
   });
   if (payment.providerRef !== created.providerRef)
     await db

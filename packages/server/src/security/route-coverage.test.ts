@@ -68,9 +68,12 @@ const json = async (response: Response) => (await response.json()) as Body;
 async function snapshotB(): Promise<string> {
   const { h, b } = w;
   const parts = await Promise.all(
-    ['/api/admin/departments', '/api/admin/staff', '/api/admin/settings'].map(async (path) =>
-      json(await h.request('GET', path, { cookie: b.cookie })),
-    ),
+    [
+      '/api/admin/departments',
+      '/api/admin/staff',
+      '/api/admin/settings',
+      '/api/admin/settings/payments',
+    ].map(async (path) => json(await h.request('GET', path, { cookie: b.cookie }))),
   );
   // Applications are read from B's database directly: B's admin has no role to see them.
   const bDb = await h.registry.database('aoba');
@@ -213,6 +216,11 @@ const isolationProbes: Record<string, () => Promise<void>> = {
   // A's admin lists A's forms; probeAsA checks none of B's (ids, titles) appears.
   [key('get', '/api/admin/forms')]: () => probeAsA('GET', '/api/admin/forms', undefined, 200),
   [key('get', '/api/admin/settings')]: () => probeAsA('GET', '/api/admin/settings', undefined, 200),
+  // The tenant comes from A's session: A's admin reads and changes only A's payment settings.
+  [key('get', '/api/admin/settings/payments')]: () =>
+    probeAsA('GET', '/api/admin/settings/payments', undefined, 200),
+  [key('put', '/api/admin/settings/payments')]: () =>
+    probeAsA('PUT', '/api/admin/settings/payments', { provider: 'sandbox' }, 200),
   [key('put', '/api/admin/settings')]: () =>
     probeAsA(
       'PUT',
