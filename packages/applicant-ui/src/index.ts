@@ -33,6 +33,7 @@ export {
 export { CompletePage, ConfirmPage, FormPageView, StartPage } from './pages/apply';
 export { CardAuthPage } from './pages/card';
 export { ProblemPage, ResendPage, ResendSentPage } from './pages/other';
+export { PayLinkPage, PaymentPanel, type PaymentView, ToPaymentPage } from './pages/payment';
 export { SandboxPayPage } from './pages/sandbox-pay';
 export {
   type ApplicationView,

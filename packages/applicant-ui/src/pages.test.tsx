@@ -142,7 +142,9 @@ const answers = {
   campaign: 'mail',
 };
 
-function render(options: { errors?: Map<string, string[]>; locale?: 'ja' | 'en' } = {}) {
+function render(
+  options: { errors?: Map<string, string[]>; locale?: 'ja' | 'en'; locked?: Set<string> } = {},
+) {
   if (!page) throw new Error('no page');
   const locale = options.locale ?? 'ja';
   const ctx = fieldContext({
@@ -152,6 +154,7 @@ function render(options: { errors?: Map<string, string[]>; locale?: 'ja' | 'en' 
     action: '/t/midori/f/frm_1',
     errors: options.errors ?? new Map(),
     shown: shownParts(definition, answers, locale, { today: '2026-11-23' }).fields,
+    ...(options.locked ? { locked: options.locked } : {}),
   });
   return renderDocument(
     FormPageView({
@@ -355,5 +358,46 @@ describe('the names in the HTML and what the server reads back', () => {
       'x'.repeat(400),
     ])
       expect(parseAction(bad), bad).toBeUndefined();
+  });
+});
+
+describe('answers filled in from a My Number card', () => {
+  const locked = new Set([
+    'person.family',
+    'person.given',
+    'home.postalCode',
+    'home.prefecture',
+    'home.city',
+    'home.town',
+    'born',
+  ]);
+  const html = render({ locked });
+  const inputs = elements(html, 'input');
+  const byName = (name: string) => inputs.find((input) => input.name === name);
+
+  test('are read-only with their values, and say where they come from', () => {
+    for (const name of [
+      'a.person.family',
+      'a.person.given',
+      'a.home.postalCode',
+      'a.home.prefecture',
+      'a.home.city',
+      'a.home.town',
+      'a.born',
+    ])
+      expect(byName(name), name).toHaveProperty('readonly');
+    expect(byName('a.home.prefecture')?.value).toBe('東京都');
+    expect(byName('a.person.family')?.value).toBe('緑');
+    expect(html).toContain(messagesFor('ja').cardLocked);
+    // Nothing the card does not hold is locked: the kana, the building.
+    expect(byName('a.person.familyKana')).not.toHaveProperty('readonly');
+    expect(byName('a.home.building')).not.toHaveProperty('readonly');
+    expect(elements(html, 'select').some((select) => select.name === 'a.home.prefecture')).toBe(
+      false,
+    );
+  });
+
+  test('without a card nothing is read-only', () => {
+    expect(elements(render(), 'input').some((input) => 'readonly' in input)).toBe(false);
   });
 });

@@ -129,6 +129,30 @@ export function CompositeField(props: {
               required: field.required && !input.optional,
             };
             const current = text(part(value, input.part));
+            const locked = ctx.locked.has(pathKey(partPath));
+            if (locked) {
+              // From the card: shown as it is, read-only (a select cannot be read-only).
+              const hintId = `${inputId(partPath)}-hint`;
+              return (
+                <div class="part">
+                  <label class="label label--part" for={common.id}>
+                    {input.label}
+                  </label>
+                  <p class="hint" id={hintId}>
+                    {ctx.m.cardLocked}
+                  </p>
+                  <input
+                    class={`input ${input.width}`}
+                    type="text"
+                    {...common}
+                    aria-describedby={[hintId, ...ids].join(' ')}
+                    value={current}
+                    readonly
+                    spellcheck={false}
+                  />
+                </div>
+              );
+            }
             if (input.part === 'prefecture') {
               return (
                 <div class="part">

@@ -23,6 +23,11 @@ export interface FieldContext {
   added: ReadonlySet<string>;
   /** Field ids staff asked the resident to correct (補正). */
   toFix: ReadonlySet<string>;
+  /**
+   * Keys of answers filled in from a My Number card (`name.family`, `birth`): shown read-only.
+   * The server puts the card's values back over anything posted, so this is for the resident.
+   */
+  locked: ReadonlySet<string>;
   /** Places left per reservation field and slot. */
   slotsLeft: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** Fee lines already known from answers on earlier pages, by fee field id. */
@@ -43,6 +48,7 @@ export function fieldContext(
     shown: new Set(),
     added: new Set(),
     toFix: new Set(),
+    locked: new Set(),
     slotsLeft: new Map(),
     fees: new Map(),
     ...input,

@@ -176,7 +176,8 @@ export function TextField(props: {
   const messages = messagesAt(ctx, path);
   const attributes = attributesOf(field, props.inGroup, ctx);
   const help = field.help ? localize(field.help, ctx.locale) : undefined;
-  const hints = [help, ...hintsOf(field, value, ctx)];
+  const locked = ctx.locked.has(pathKey(path));
+  const hints = [help, ...hintsOf(field, value, ctx), locked ? ctx.m.cardLocked : undefined];
   const hasHint = hints.some(Boolean);
   const invalid = messages.length > 0;
   // An email typed twice answers as { value, confirm }: two inputs, each with its own problems.
@@ -204,6 +205,7 @@ export function TextField(props: {
       name={inputName(valuePath)}
       value={shownValue}
       required={field.required}
+      readonly={locked}
       aria-describedby={describedBy(path, hasHint, invalid)}
       aria-invalid={valueInvalid ? 'true' : undefined}
       autocomplete={attributes.autocomplete}

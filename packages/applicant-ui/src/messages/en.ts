@@ -180,6 +180,25 @@ export const en: Messages = {
   cardStart: 'Authenticate with My Number card',
   cardVerifiedNotice:
     'You are authenticated with your My Number card. Answers filled in from the card cannot be changed.',
+  cardLocked: 'From your My Number card (cannot be changed)',
+
+  awaitingPaymentTitle: 'Waiting for your payment',
+  awaitingPaymentBody:
+    'Your application is not complete yet: it is received once your payment is confirmed. Without payment by the deadline, the application lapses.',
+  paymentHeading: 'Payment',
+  paymentAmount: 'Amount',
+  paymentDeadline: 'Pay by',
+  payButton: 'Go to payment',
+  payAfterAcceptanceBody:
+    'Your application has been accepted. Please pay the fee with the button below.',
+  paymentFailedBody: 'The payment did not go through. Please try again.',
+  paymentPaidBody: 'We have received your payment. Thank you.',
+  paymentRefundedBody: 'This payment has been refunded.',
+  paymentNotPayable: 'This application cannot be paid for at the moment.',
+  payLinkTitle: 'Pay the fee',
+  payLinkIntro: 'Please pay the fee for this application.',
+  toPaymentTitle: 'Opening the payment page',
+  toPaymentBody: 'If nothing happens, use the link below.',
 
   linkOpenedTitle: 'Opening your application',
   linkOpenedBody: 'If nothing happens, use the link below.',

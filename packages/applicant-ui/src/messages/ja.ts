@@ -178,6 +178,24 @@ export const ja: Messages = {
   cardStart: 'マイナンバーカードで認証する',
   cardVerifiedNotice:
     'マイナンバーカードで本人確認しました。カードの情報で入力した項目は変更できません。',
+  cardLocked: 'マイナンバーカードの情報です（変更できません）',
+
+  awaitingPaymentTitle: 'お支払いをお待ちしています',
+  awaitingPaymentBody:
+    '申請はまだ完了していません。お支払いが確認できた時点で、申請を受け付けます。期限までにお支払いがない場合、この申請は無効になります。',
+  paymentHeading: 'お支払い',
+  paymentAmount: '金額',
+  paymentDeadline: 'お支払いの期限',
+  payButton: 'お支払いへ進む',
+  payAfterAcceptanceBody: '申請を受理しました。次のボタンから、手数料をお支払いください。',
+  paymentFailedBody: 'お支払いが完了しませんでした。もう一度お支払いください。',
+  paymentPaidBody: 'お支払いを確認しました。ありがとうございました。',
+  paymentRefundedBody: 'このお支払いは返金しました。',
+  paymentNotPayable: '現在、この申請のお支払いは受け付けていません。',
+  payLinkTitle: '手数料のお支払い',
+  payLinkIntro: '次の申請の手数料をお支払いください。',
+  toPaymentTitle: 'お支払いのページへ移動します',
+  toPaymentBody: '自動で移動しない場合は、次のリンクを押してください。',
 
   linkOpenedTitle: '申請の状況を表示しています',
   linkOpenedBody: '自動で移動しない場合は、次のリンクを押してください。',

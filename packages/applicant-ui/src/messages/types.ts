@@ -153,6 +153,25 @@ export interface Messages {
   cardIntro: string;
   cardStart: string;
   cardVerifiedNotice: string;
+  /** The hint of an answer filled in from the card (read-only). */
+  cardLocked: string;
+
+  /** Paying: the completion and status pages, the payment link page. */
+  awaitingPaymentTitle: string;
+  awaitingPaymentBody: string;
+  paymentHeading: string;
+  paymentAmount: string;
+  paymentDeadline: string;
+  payButton: string;
+  payAfterAcceptanceBody: string;
+  paymentFailedBody: string;
+  paymentPaidBody: string;
+  paymentRefundedBody: string;
+  paymentNotPayable: string;
+  payLinkTitle: string;
+  payLinkIntro: string;
+  toPaymentTitle: string;
+  toPaymentBody: string;
 
   linkOpenedTitle: string;
   linkOpenedBody: string;

@@ -22,6 +22,7 @@ import { formatDateTime } from '../format';
 import { messagesFor } from '../messages';
 import { actionValue, mainFormId } from '../names';
 import { AnswerSummary } from '../summary';
+import { PaymentPanel, type PaymentView } from './payment';
 
 /** The form's start page: what it is for, what to have ready, how personal data is used. */
 export function StartPage(props: {
@@ -302,15 +303,19 @@ export function CompletePage(props: {
   statusHref: string;
   title?: string;
   body?: string;
+  /** Pay at submission: the application is not complete until this is paid. */
+  payment?: PaymentView;
+  csrfToken?: string;
 }) {
-  const { chrome, definition } = props;
+  const { chrome, definition, payment } = props;
   const { locale } = chrome;
   const m = messagesFor(locale);
   const formTitle = localize(definition.title, locale);
-  const title = props.title ?? m.completeTitle;
+  const awaiting = payment?.due === true;
+  const title = props.title ?? (awaiting ? m.awaitingPaymentTitle : m.completeTitle);
   return (
     <Layout chrome={chrome} title={title} service={formTitle}>
-      <div class="panel printable" data-draft-done>
+      <div class={`panel printable${awaiting ? ' panel--warning' : ''}`} data-draft-done>
         <h1 class="panel__title">{title}</h1>
         <p class="panel__body">
           {m.referenceNumber}
@@ -320,6 +325,14 @@ export function CompletePage(props: {
           </strong>
         </p>
       </div>
+      {awaiting ? (
+        <p class="body" id="not-complete">
+          <strong>{m.awaitingPaymentBody}</strong>
+        </p>
+      ) : null}
+      {payment ? (
+        <PaymentPanel payment={payment} csrfToken={props.csrfToken ?? ''} locale={locale} />
+      ) : null}
       <p class="body">{m.referenceNote}</p>
       {props.mailSent ? <p class="body">{m.mailSent}</p> : null}
       <h2 class="heading-m">{m.nextStepsHeading}</h2>

@@ -14,6 +14,8 @@ export function SandboxPayPage(props: {
   amount: number;
   reference: string;
   outcome?: 'paid' | 'failed' | 'refunded' | 'expired' | 'requested';
+  /** Back to the municipality's site, as a provider's return URL does. */
+  returnHref?: string;
 }) {
   const yen = new Intl.NumberFormat('ja-JP').format(props.amount);
   return (
@@ -49,6 +51,13 @@ export function SandboxPayPage(props: {
             </button>
           </div>
         </form>
+      ) : null}
+      {props.returnHref ? (
+        <p class="body">
+          <a href={props.returnHref} id="sandbox-return">
+            申請のページへ戻る / Back to the application
+          </a>
+        </p>
       ) : null}
     </Layout>
   );

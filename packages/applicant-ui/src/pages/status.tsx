@@ -16,6 +16,7 @@ import { formatDateTime } from '../format';
 import { messagesFor } from '../messages';
 import { mainFormId } from '../names';
 import { AnswerSummary } from '../summary';
+import { PaymentPanel, type PaymentView } from './payment';
 
 /** What the status page shows of an application (the server's applicant view). */
 export interface ApplicationView {
@@ -68,6 +69,9 @@ export function StatusPage(props: {
   definition: FormDefinition;
   view: ApplicationView;
   links: StatusLinks;
+  /** The payment, where the form charges a fee and one is asked or was made. */
+  payment?: PaymentView;
+  csrfToken?: string;
 }) {
   const { chrome, definition, view } = props;
   const { locale } = chrome;
@@ -97,13 +101,24 @@ export function StatusPage(props: {
           <dt class="summary__key">{m.submittedAt}</dt>
           <dd class="summary__value">{formatDateTime(view.submittedAt, locale)}</dd>
         </div>
-        {view.paymentState !== 'none' ? (
+        {view.paymentState !== 'none' && !props.payment ? (
           <div class="summary__row">
             <dt class="summary__key">{m.paymentState}</dt>
             <dd class="summary__value">{paymentStateLabels[view.paymentState][locale]}</dd>
           </div>
         ) : null}
       </dl>
+      {props.payment?.due && view.state === 'awaiting_payment' ? (
+        <p class="body" id="not-complete">
+          <strong>{m.awaitingPaymentBody}</strong>
+        </p>
+      ) : null}
+      {props.payment?.due && view.state === 'accepted' ? (
+        <p class="body">{m.payAfterAcceptanceBody}</p>
+      ) : null}
+      {props.payment ? (
+        <PaymentPanel payment={props.payment} csrfToken={props.csrfToken ?? ''} locale={locale} />
+      ) : null}
       {view.correction ? (
         <section class="panel panel--warning" aria-labelledby="correction-title" id="correction">
           <h2 class="heading-m" id="correction-title">

@@ -13,7 +13,7 @@ import { listFields, normalizeEmail, todayInJapan, validateAnswers } from '@mado
 import { Hono } from 'hono';
 import { beginCardAuthentication } from '../card-auth/pages';
 import { AppError } from '../http/errors';
-import { renewAccessLinks } from '../submissions/applicant';
+import { findByAccessToken, renewAccessLinks } from '../submissions/applicant';
 import { ensureOpen, loadPublishedForm, type PublishedForm } from '../submissions/forms';
 import { applicantFacts, submitApplication } from '../submissions/service';
 import { knownAnswers } from './answers';
@@ -38,6 +38,7 @@ import {
 } from './page-context';
 import { accessKeyOf, ensureRoom, onlyNames, type PageKit } from './page-kit';
 import { rememberAccessToken, rememberLanguage } from './page-security';
+import { paymentViewOf } from './payment-view';
 import {
   onVerifyCodePosted,
   onVerifyEmailPosted,
@@ -100,6 +101,9 @@ async function submitConfirmed(kit: PageKit, c: PageContext, subject: FlowSubjec
     Boolean(draft.email?.token) ||
     (validated.ok && applicantFacts(published.definition, validated.answers).email !== null);
   const statusHref = `${kit.base(c)}/status`;
+  // Pay at submission: the application waits for its payment; the page says so and offers it.
+  const row = await findByAccessToken(c.get('db'), result.accessToken);
+  const payment = await paymentViewOf(c.get('db'), published.definition, row, `${statusHref}/pay`);
   return sendPage(
     c,
     200,
@@ -109,6 +113,7 @@ async function submitConfirmed(kit: PageKit, c: PageContext, subject: FlowSubjec
       referenceNumber: result.referenceNumber,
       mailSent,
       statusHref,
+      ...(payment?.due ? { payment, csrfToken: c.get('csrfToken') } : {}),
     }),
   );
 }

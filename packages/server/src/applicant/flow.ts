@@ -25,7 +25,7 @@ import {
   validateAnswers,
 } from '@madoguchi/shared';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { lockedToCard } from '../card-auth/prefill';
+import { type CardVerification, lockedToCard } from '../card-auth/prefill';
 import type { FileStorage } from '../files/storage';
 import { AppError } from '../http/errors';
 import type { PublishedForm } from '../submissions/forms';
@@ -105,6 +105,27 @@ function issueView(definition: FormDefinition, issues: AnswerIssue[]) {
   return { summary, byPath };
 }
 
+/**
+ * The answers a card verification filled in, as path keys (`name.family`, `birth`): the page
+ * shows them read-only. The name's kana and an address's building are not on the card.
+ */
+export function lockedKeys(
+  definition: FormDefinition,
+  card: CardVerification | undefined,
+): Set<string> {
+  const keys = new Set<string>();
+  if (!card) return keys;
+  const { prefill } = definition.options.cardAuthentication;
+  for (const [attribute, value] of Object.entries(card.values)) {
+    const fieldId = prefill[attribute as keyof typeof prefill];
+    if (fieldId === undefined) continue;
+    if (typeof value === 'object' && value !== null)
+      for (const part of Object.keys(value)) keys.add(`${fieldId}.${part}`);
+    else keys.add(fieldId);
+  }
+  return keys;
+}
+
 /** Renders one page of the flow with the answers so far. */
 export async function renderFormPage(
   env: PageEnv,
@@ -131,6 +152,7 @@ export async function renderFormPage(
     shown: shown.fields,
     added: extras.added ?? new Set(),
     toFix: new Set(subject.fieldsToFix),
+    locked: lockedKeys(subject.definition, draft.card),
     slotsLeft: await slotsLeft(c.get('db'), subject.published.form.id, subject.definition),
     fees: knownFees(subject.definition, answers, day),
   });

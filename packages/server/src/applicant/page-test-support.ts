@@ -1,4 +1,5 @@
 import type { FormDefinitionInput } from '@madoguchi/shared';
+import { certificateByMail } from '@madoguchi/shared/examples';
 import type { HTMLElement } from 'node-html-parser';
 import { expect } from 'vitest';
 import { createPublicApp } from '../app';
@@ -14,6 +15,39 @@ export function openNow(definition: FormDefinitionInput): FormDefinitionInput {
     ...copy,
     settings: { ...copy.settings, opensAt: undefined, closesAt: undefined },
     options: { ...copy.options, emailVerification: false },
+  };
+}
+
+/** A one-page form with a fee field (300 yen a copy) and a fixed fee of 100 yen. */
+export function feeForm(mode: 'at_submission' | 'after_acceptance'): FormDefinitionInput {
+  const source = certificateByMail.pages[0]?.fields ?? [];
+  const pick = (id: string) => {
+    const field = source.find((candidate) => candidate.id === id);
+    if (!field) throw new Error(`no field ${id}`);
+    return field;
+  };
+  return {
+    ...openNow(certificateByMail),
+    notifications: {},
+    pages: [
+      {
+        id: 'request',
+        title: { ja: '請求', en: 'Request' },
+        fields: [
+          pick('copies'),
+          pick('fee'),
+          {
+            id: 'email',
+            type: 'email',
+            label: { ja: 'メールアドレス', en: 'Email' },
+            required: true,
+            pii: 'contact',
+            csvColumn: 'メールアドレス',
+          },
+        ],
+      },
+    ],
+    options: { emailVerification: false, payment: { mode, fixedFee: 100 } },
   };
 }
 

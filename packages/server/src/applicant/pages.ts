@@ -3,6 +3,7 @@ import { cardPageRoutes } from '../card-auth/pages';
 import type { AppDeps } from '../deps';
 import { type FileStorage, localFileStorage } from '../files/storage';
 import { AppError } from '../http/errors';
+import { payLinkRoutes } from '../payments/pay-link-pages';
 import { sandboxPayRoutes } from '../payments/sandbox-pages';
 import { applyPageRoutes } from './apply-pages';
 import { assetRoutes, residentAssets, type Stylesheet } from './assets';
@@ -42,6 +43,7 @@ export function residentPageRoutes(
     .route('/', statusPageRoutes(kit))
     .route('/', cardPageRoutes(kit))
     .route('/', sandboxPayRoutes(kit))
+    .route('/', payLinkRoutes(kit))
     .all('/t/:slug/*', async (c, next) => {
       // The resident API and uploads answer for themselves, in JSON.
       if (/^\/t\/[^/]+\/api\//.test(c.req.path)) return next();

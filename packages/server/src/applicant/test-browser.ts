@@ -84,11 +84,23 @@ export class ResidentBrowser {
    * keep the values the page gave them unless `changes` says otherwise.
    */
   submit(page: Visit, button: string, changes: FormChanges = {}, init: RequestInit = {}) {
-    const form = page.doc.querySelector('#resident-form');
+    return this.submitIn(page, '#resident-form', button, changes, init);
+  }
+
+  /** Submits another form of the page (the pay button's `#pay-form`) the same way. */
+  submitIn(
+    page: Visit,
+    selector: string,
+    button: string,
+    changes: FormChanges = {},
+    init: RequestInit = {},
+  ) {
+    const form = page.doc.querySelector(selector);
+    const formId = form?.getAttribute('id') ?? '';
     if (!form) throw new Error(`no form on ${page.path} (${page.status})`);
     const buttons = page.doc
       .querySelectorAll('button[type=submit]')
-      .filter((b) => b.getAttribute('form') === 'resident-form' || isInside(b, form));
+      .filter((b) => (formId !== '' && b.getAttribute('form') === formId) || isInside(b, form));
     const clicked =
       buttons.find(
         (b) => b.getAttribute('value') === button && !b.classList.contains('default-action'),

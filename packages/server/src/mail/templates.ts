@@ -358,6 +358,54 @@ If you did not ask for this, please delete this mail.`,
   },
 };
 
+/**
+ * The acceptance mail of a form that charges after acceptance: the platform's default with the
+ * payment request — the amount and the link to pay ({{amount}}, {{paymentUrl}}). The link opens
+ * a page with the reference number, the form's title and the amount, never the answers.
+ */
+export const acceptanceWithPaymentTemplate: BilingualTemplate = {
+  subject: {
+    ja: '【{{municipality}}】申請を受理しました。手数料のお支払いをお願いします（受付番号：{{referenceNumber}}）',
+    en: '[{{municipality}}] Your application has been accepted: please pay the fee ({{referenceNumber}})',
+  },
+  body: {
+    ja: `{{formTitle}}の申請について、内容を確認し、受理しました。
+
+受付番号：{{referenceNumber}}
+
+{{staffMessage}}
+
+【手数料のお支払い】
+金額：{{amount}}円
+次のページからお支払いください。
+{{paymentUrl}}
+お支払いを確認した後、手続きを進めます。
+
+受理した後は、ウェブから申請を取り下げることはできません。取り下げを希望される場合は、担当課へご連絡ください。
+
+${statusLink.ja}
+
+${contact.ja}`,
+    en: `We have checked and accepted your application for {{formTitle}}.
+
+Reference number: {{referenceNumber}}
+
+{{staffMessage}}
+
+Paying the fee
+Amount: {{amount}} yen
+Please pay on this page:
+{{paymentUrl}}
+We will process your application once your payment is confirmed.
+
+An accepted application can no longer be withdrawn online; please contact the responsible section if you wish to withdraw it.
+
+${statusLink.en}
+
+${contact.en}`,
+  },
+};
+
 // Appended to every mail, the form's own texts included, so no mail invites a reply that nobody
 // reads and every mail says who sent it.
 const footer: Required<LocalizedText> = {
@@ -371,7 +419,8 @@ This is a send-only address: replies are not read.`,
 
 /**
  * Renders a mail: the form's own template for the event when it has one (its English text for
- * 'en' when written), else the platform's default, with placeholders filled and a footer added.
+ * 'en' when written), else the platform's default (for an acceptance that asks for payment, the
+ * one with the payment request), with placeholders filled and a footer added.
  * @example renderMail({ event: 'arrival', definition, locale: 'ja', municipality: 'みどり区', values })
  */
 export function renderMail(input: RenderMailInput): { subject: string; body: string } {
@@ -379,7 +428,11 @@ export function renderMail(input: RenderMailInput): { subject: string; body: str
   const own = isNotificationEvent(input.event)
     ? input.definition?.notifications[input.event]
     : undefined;
-  const template = own ?? defaultMailTemplates[input.event];
+  const template =
+    own ??
+    (input.event === 'acceptance' && values.paymentUrl
+      ? acceptanceWithPaymentTemplate
+      : defaultMailTemplates[input.event]);
   const subject = renderTemplate(localize(template.subject, input.locale), values);
   const body = renderTemplate(localize(template.body, input.locale), values);
   const signed = `${body.replace(/\r\n?/g, '\n').trim()}\n\n${renderTemplate(footer[input.locale], values)}`;

@@ -61,8 +61,12 @@ describe('the sandbox payment page', () => {
     expect(page.status).toBe(200);
     expect(page.doc.querySelector('#sandbox-amount')?.text).toBe('600円');
     const paid = await b.submit(page, 'pay');
-    expect(paid.status).toBe(200);
-    expect(paid.doc.querySelector('#sandbox-outcome')?.getAttribute('data-outcome')).toBe('paid');
+    // Paid: back to the resident's status page (pay at submission), as a checkout returns.
+    expect(paid.status).toBe(303);
+    expect(paid.headers.get('location')).toBe('/t/midori/status');
+    const again = await b.get(path);
+    expect(again.doc.querySelector('#sandbox-outcome')?.getAttribute('data-outcome')).toBe('paid');
+    expect(again.doc.querySelector('button[value="pay"]')).toBeNull();
     expect(await stateOf(id)).toEqual({ state: 'submitted', payment: 'paid' });
     const log = await w.db
       .select()
@@ -79,6 +83,9 @@ describe('the sandbox payment page', () => {
       'failed',
     );
     expect(await stateOf(id)).toEqual({ state: 'awaiting_payment', payment: 'failed' });
+    expect(failed.doc.querySelector('#sandbox-return')?.getAttribute('href')).toBe(
+      '/t/midori/status',
+    );
     await b.submit(failed, 'pay');
     expect(await stateOf(id)).toEqual({ state: 'submitted', payment: 'paid' });
   });

@@ -14,6 +14,7 @@ import {
 import type { PageKit } from '../applicant/page-kit';
 import { payments, submissions } from '../db/tenant-schema';
 import { AppError } from '../http/errors';
+import { loadVersion } from '../submissions/forms';
 import { sandboxProvider, sandboxSignatureHeader, signSandboxWebhook } from './sandbox';
 import { recordPaymentEvent } from './service';
 
@@ -26,14 +27,24 @@ async function sandboxPayment(c: PageContext) {
     .get('db')
     .query.submissions.findFirst({ where: eq(submissions.id, payment.submissionId) });
   if (!submission) throw new AppError('not_found');
-  return { payment, reference: submission.referenceNumber };
+  // Where the pay buttons of our pages said to come back (a real provider keeps the return URL
+  // with its session; the sandbox keeps nothing, so it is derived the same way here): the
+  // status page when paying at submission, the payment link when paying after acceptance.
+  const definition = await loadVersion(c.get('db'), submission.formId, submission.formVersion);
+  const base = `/t/${c.get('tenant').slug}`;
+  const returnHref =
+    definition.options.payment.mode === 'after_acceptance'
+      ? `${base}/pay/${payment.id}`
+      : `${base}/status`;
+  return { payment, reference: submission.referenceNumber, returnHref };
 }
 
 /**
  * The built-in sandbox provider's payment page (`/t/{tenant}/sandbox-pay/{payment}`): "pay" and
  * "fail" make the sandbox sign a webhook with the tenant's key, which goes through the same
  * verification and event log as any provider's. The payment id (80 random bits) is the
- * capability, as a provider's checkout URL is.
+ * capability, as a provider's checkout URL is. Once paid it returns to our pages (303); a
+ * failure stays here with both buttons and a link back.
  */
 export function sandboxPayRoutes(kit: PageKit) {
   const path = '/t/:slug/sandbox-pay/:paymentId';
@@ -52,6 +63,7 @@ export function sandboxPayRoutes(kit: PageKit) {
         amount: found.payment.amount,
         reference: found.reference,
         outcome: (state ?? found.payment.state) as 'paid',
+        returnHref: found.returnHref,
       }),
     );
   return new Hono<{ Variables: PageVariables }>()
@@ -78,6 +90,8 @@ export function sandboxPayRoutes(kit: PageKit) {
       });
       const event = await provider.verifyWebhook(body, headers, now);
       const result = await recordPaymentEvent(c.get('db'), 'sandbox', event, now);
+      // Paid: back to our pages, as a provider's checkout returns to its return URL.
+      if (result.state === 'paid') return c.redirect(found.returnHref, 303);
       return render(c, found, result.state);
     });
 }

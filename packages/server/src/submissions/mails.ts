@@ -5,8 +5,8 @@ import {
   localize,
   type NotificationEvent,
 } from '@madoguchi/shared';
-import { readRow } from '../db/group-commit';
 import type { Tenant, TenantDb } from '../db/registry';
+import { readRow } from '../db/writer-thread';
 import { type QueuedMail, queueMail } from '../mail/outbox';
 import { mailDate, renderMail } from '../mail/templates';
 
@@ -82,6 +82,16 @@ export interface ApplicantMailInput {
   accessToken?: string;
   staffMessage?: string;
   fieldsToFix?: string[];
+  /** A payment request (pay after acceptance): the amount in yen and the link to pay. */
+  payment?: { amount: number; url: string };
+}
+
+/**
+ * An amount in yen as {{amount}} holds it: the digits grouped, without the unit, since the
+ * templates write it after (`{{amount}}円`, `{{amount}} yen`).
+ */
+export function mailAmount(amount: number): string {
+  return new Intl.NumberFormat('ja-JP').format(amount);
 }
 
 /** The outbox statement for a mail to the applicant about an event, or none without an address. */
@@ -105,6 +115,12 @@ export function applicantMailContent(input: ApplicantMailInput): QueuedMail[] {
       ...(input.staffMessage ? { staffMessage: input.staffMessage } : {}),
       ...(input.fieldsToFix
         ? { fieldsToFix: fieldLabels(input.definition, input.fieldsToFix, input.locale) }
+        : {}),
+      ...(input.payment
+        ? {
+            amount: mailAmount(input.payment.amount),
+            paymentUrl: input.payment.url,
+          }
         : {}),
     },
   });

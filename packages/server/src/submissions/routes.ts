@@ -8,7 +8,7 @@ import type { AppDeps } from '../deps';
 import { AppError } from '../http/errors';
 import { requestLocale } from '../http/locale';
 import { validate } from '../http/validate';
-import { paymentProviderFor } from '../payments/providers';
+import { paymentProviderFor, tenantPaymentProvider } from '../payments/providers';
 import { refundSubmissionPayment } from '../payments/refund';
 import { loadPublishedForm } from './forms';
 import { mailContextFor, statusLinkUrl } from './mails';
@@ -84,6 +84,9 @@ export function submissionRoutes(deps: AppDeps) {
   });
   const mailContext = (c: Context<{ Variables: StaffVariables }>) =>
     mailContextFor(deps.config, c.get('tenant'));
+  /** The provider an acceptance asks for payment with (pay after acceptance). */
+  const providerName = (c: Context<{ Variables: StaffVariables }>) => async () =>
+    (await tenantPaymentProvider(deps, c.get('tenant'), c.get('db'))).name;
   return (
     new Hono<{ Variables: StaffVariables }>()
       .use(staffOnly)
@@ -140,6 +143,7 @@ export function submissionRoutes(deps: AppDeps) {
                 { action: 'accept' },
                 deps.now(),
                 mailContext(c),
+                providerName(c),
               );
               results.push({ id: submissionId, ok: true, state: done.state });
             } catch (error) {
@@ -225,6 +229,7 @@ export function submissionRoutes(deps: AppDeps) {
               },
               deps.now(),
               mailContext(c),
+              providerName(c),
             ),
           );
         },

@@ -25,6 +25,8 @@ import {
   submissions,
 } from '../db/tenant-schema';
 import { AppError } from '../http/errors';
+import { acceptancePayment, payLinkUrl } from '../payments/pay-link';
+import type { PaymentProvider } from '../payments/provider';
 import { loadVersion } from './forms';
 import { applicantMail, type MailContext } from './mails';
 import { normalizeReferenceNumber } from './reference-number';
@@ -317,6 +319,11 @@ export async function actOnSubmission(
   input: StaffActionInput,
   now: number,
   mail?: MailContext,
+  /**
+   * The tenant's payment provider: accepting on a pay-after-acceptance form asks for payment
+   * with it (asked only then, so a provider problem never blocks other acceptances).
+   */
+  paymentProvider?: () => Promise<PaymentProvider['name']>,
 ) {
   const row = await db.query.submissions.findFirst({ where: eq(submissions.id, id) });
   if (!row) throw new AppError('not_found');
@@ -369,6 +376,13 @@ export async function actOnSubmission(
         unknown.map((fieldId) => ({ path: 'fieldsToFix', message: `unknown field ${fieldId}` })),
       );
   }
+  // Pay after acceptance: the acceptance asks for the payment in the same write, and its mail
+  // carries the amount and the payment link.
+  const payment =
+    input.action === 'accept' && paymentProvider
+      ? await acceptancePayment(db, definition, row, paymentProvider, now)
+      : undefined;
+  const paymentState = payment ? 'requested' : result.next.payment;
   try {
     await writeWithAudit(
       db,
@@ -377,12 +391,13 @@ export async function actOnSubmission(
           .update(submissions)
           .set({
             state: result.next.state,
-            paymentState: result.next.payment,
+            paymentState,
             updatedAt: now,
             ...(result.next.state === 'rejected' ? { holdsPlace: false } : {}),
           })
           .where(and(eq(submissions.id, id), eq(submissions.state, row.state))),
         abortUnlessChanged(db),
+        ...(payment?.statements ?? []),
         db.insert(submissionEvents).values({
           id: newId('evt'),
           submissionId: id,
@@ -408,6 +423,14 @@ export async function actOnSubmission(
                 ? { staffMessage: input.message ?? input.reason }
                 : {}),
               ...(input.fieldsToFix ? { fieldsToFix: input.fieldsToFix } : {}),
+              ...(payment
+                ? {
+                    payment: {
+                      amount: payment.amount,
+                      url: payLinkUrl(mail.publicOrigin, mail.tenant.slug, payment.paymentId),
+                    },
+                  }
+                : {}),
             })
           : []),
       ],
@@ -418,7 +441,11 @@ export async function actOnSubmission(
           action: `submission.${input.action}`,
           targetType: 'submission',
           targetId: id,
-          details: { from: row.state, to: result.next.state },
+          details: {
+            from: row.state,
+            to: result.next.state,
+            ...(payment ? { paymentId: payment.paymentId, amount: payment.amount } : {}),
+          },
         },
       ],
       now,
@@ -427,7 +454,7 @@ export async function actOnSubmission(
     if (isUnchangedAbort(error)) throw new AppError('conflict');
     throw error;
   }
-  return { id, state: result.next.state, paymentState: result.next.payment };
+  return { id, state: result.next.state, paymentState };
 }
 
 /** Adds an internal note (対応記録) to an application. */
