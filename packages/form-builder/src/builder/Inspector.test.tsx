@@ -172,6 +172,11 @@ describe('the inspector', () => {
     type('選択肢3の表示（日本語）', '再発行');
     expect(errorOf('選択肢3の表示（日本語）')).toBe('');
 
+    // A label renamed in Japanese drops the English type name it started with ("Short text").
+    await click('＋ 短い文章');
+    type('ラベル（日本語）', '職業');
+    expect(control('ラベル（英語）').value).toBe('');
+
     await click('ページ 1: 申請者');
     type('ページの説明（日本語）', '申請する方について');
     type('ページの説明（英語）', 'About you');
@@ -186,6 +191,8 @@ describe('the inspector', () => {
         { value: 'o3', label: { ja: '再発行' } },
       ],
     });
+    expect(definition.pages[0]?.fields[1]).toMatchObject({ label: { ja: '職業' } });
+    expect(definition.pages[0]?.fields[1]?.label).not.toHaveProperty('en');
   });
 
   test('date, file and phone limits as the form language has them, errors beside the field', async () => {

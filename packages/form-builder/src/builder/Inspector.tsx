@@ -9,7 +9,7 @@ import type { DraftField, DraftNestedField, DraftPage } from './logic/palette';
 import { fieldTypeNames, isPlaceholder } from './logic/palette';
 import { problemPlace } from './logic/problems';
 import { type FieldChoice, patch, TypeSettings } from './TypeSettings';
-import { useBuilderText } from './text';
+import { piiWord, useBuilderText } from './text';
 
 type AnyField = DraftField | DraftNestedField;
 
@@ -54,6 +54,17 @@ function setText(
   const next = patch(text ?? { ja: '' }, locale, value);
   if (locale === 'ja' && value === '') next.ja = '';
   return next.ja === '' && !next.en ? undefined : next;
+}
+
+/**
+ * The label with a new Japanese text. The English one a new field got from its type's name
+ * ("Short text") is dropped then, so English readers see the Japanese label rather than a
+ * wrong word, until the designer writes one.
+ */
+function renamedLabel(field: Exclude<AnyField, { type: 'heading' | 'paragraph' }>, ja: string) {
+  const { en, ...rest } = field.label;
+  const stale = en === fieldTypeNames[field.type].en;
+  return stale || en === undefined ? { ...rest, ja } : { ...rest, ja, en };
 }
 
 /**
@@ -162,7 +173,7 @@ export function Inspector({
             value={field.label.ja}
             required
             {...optional(err('label'))}
-            onChange={(event) => set('label', { ...field.label, ja: event.target.value })}
+            onChange={(event) => set('label', renamedLabel(field, event.target.value))}
           />
           <TextField
             label={bt('labelEn')}
@@ -198,7 +209,7 @@ export function Inspector({
             >
               {piiCategories.map((category) => (
                 <option key={category} value={category}>
-                  {category}
+                  {piiWord(locale, category)}
                 </option>
               ))}
             </SelectField>

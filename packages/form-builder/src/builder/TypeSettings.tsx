@@ -685,9 +685,13 @@ function Choices({
               required
               {...optional(err(`options[${index}].label`))}
               onFocus={(event) => event.target.select()}
-              onChange={(event) =>
-                update(index, { ...option, label: { ...option.label, ja: event.target.value } })
-              }
+              onChange={(event) => {
+                // The default English "Option 2" is dropped once the Japanese label is written.
+                const { en, ...rest } = option.label;
+                const keep = en !== undefined && !/^Option \d+$/.test(en);
+                const label = { ...rest, ja: event.target.value, ...(keep ? { en } : {}) };
+                update(index, { ...option, label });
+              }}
             />
             <TextField
               label={bt('choiceLabelEn', { n })}

@@ -677,3 +677,45 @@ export function useBuilderText(): (
 }
 
 export type { BuilderKey };
+
+const piiWords: Record<'ja' | 'en', Record<string, string>> = {
+  ja: {
+    none: 'なし',
+    name: '氏名',
+    contact: '連絡先',
+    address: '住所',
+    birthdate: '生年月日',
+    sex: '性別',
+    my_number: 'マイナンバー',
+    bank: '口座',
+    health: '健康・病歴（要配慮）',
+    family: '家族',
+    nationality: '国籍',
+    employment: '勤務・職業',
+    income: '収入・資産',
+    other_sensitive: 'その他の要配慮個人情報',
+    other: 'その他',
+  },
+  en: {
+    none: 'None',
+    name: 'Name',
+    contact: 'Contact',
+    address: 'Address',
+    birthdate: 'Date of birth',
+    sex: 'Sex',
+    my_number: 'My Number',
+    bank: 'Bank account',
+    health: 'Health (sensitive)',
+    family: 'Family',
+    nationality: 'Nationality',
+    employment: 'Employment',
+    income: 'Income and assets',
+    other_sensitive: 'Other sensitive data',
+    other: 'Other',
+  },
+};
+
+/** A personal-data category in words. */
+export function piiWord(locale: 'ja' | 'en', category: string): string {
+  return piiWords[locale][category] ?? category;
+}
