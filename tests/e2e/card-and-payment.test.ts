@@ -1,0 +1,439 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { totpCode } from '@madoguchi/server/auth/crypto';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { axeViolations, launchBrowser, phoneContext, screenshot } from './browser/browser';
+import { serverWorld } from './server-process';
+import { type Json, onboardAdmin } from './staff-client';
+
+// Issue #7 in Debian's Chromium against a real server process with its local defaults: the
+// local My Number card provider (oidc-provider, started by the server) and the sandbox payment
+// provider. A resident on a phone authenticates with the card, sees the verified answers locked,
+// submits, sees that the application waits for payment, pays on the sandbox page and lands on
+// the status page showing it paid; staff find it paid in the console. Pay after acceptance: the
+// acceptance mail carries the payment link, the resident pays through it. A failed payment
+// offers the pay button again. axe-core on the completion and status pages; screenshots.
+
+const password = 'a long enough passphrase for e2e';
+const adminEmail = 'admin@city.midori.example.lg.jp';
+let world: Awaited<ReturnType<typeof serverWorld>>;
+let browser: Browser;
+let admin: Awaited<ReturnType<typeof onboardAdmin>>;
+const forms = { card: '', afterAcceptance: '' };
+
+/** A free loopback port: the local card provider must not meet another test's server. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+const label = (ja: string, en: string) => ({ ja, en });
+
+/** A certificate request by card: name, address, birth date from the card; 300 yen a copy. */
+function certificateForm(mode: 'at_submission' | 'after_acceptance', card: boolean) {
+  return {
+    schemaVersion: 1,
+    title:
+      mode === 'at_submission'
+        ? label('住民票の写しの請求（カード認証）', 'Resident record copy (card)')
+        : label('証明書の郵送請求（受理後払い）', 'Certificate by mail (pay after acceptance)'),
+    purposeOfUse: label('証明書の交付と手数料の収納に利用します。', 'Used to issue the copy.'),
+    category: 'certificate',
+    yearlyVolume: 100,
+    retentionDays: 365,
+    pages: [
+      {
+        id: 'request',
+        title: label('請求者', 'You'),
+        fields: [
+          ...(card
+            ? [
+                {
+                  id: 'name',
+                  type: 'name',
+                  label: label('氏名', 'Name'),
+                  required: true,
+                  pii: 'name',
+                  csvColumn: '氏名',
+                },
+                {
+                  id: 'address',
+                  type: 'address',
+                  label: label('住所', 'Address'),
+                  required: true,
+                  pii: 'address',
+                  csvColumn: '住所',
+                },
+                {
+                  id: 'birth_date',
+                  type: 'birth_date',
+                  label: label('生年月日', 'Date of birth'),
+                  required: true,
+                  pii: 'birthdate',
+                  csvColumn: '生年月日',
+                },
+              ]
+            : []),
+          {
+            id: 'copies',
+            type: 'number',
+            label: label('必要な通数', 'Copies'),
+            required: true,
+            pii: 'none',
+            integer: true,
+            min: 1,
+            max: 10,
+            csvColumn: '通数',
+          },
+          {
+            id: 'fee',
+            type: 'fee',
+            label: label('手数料', 'Fee'),
+            pii: 'none',
+            unitPrice: 300,
+            quantity: { source: 'field', fieldId: 'copies' },
+            csvColumn: '手数料',
+          },
+          {
+            id: 'email',
+            type: 'email',
+            label: label('メールアドレス', 'Email'),
+            required: true,
+            pii: 'contact',
+            csvColumn: 'メールアドレス',
+          },
+        ],
+      },
+    ],
+    options: {
+      emailVerification: false,
+      ...(card
+        ? {
+            cardAuthentication: {
+              enabled: true,
+              attributes: ['name', 'address', 'birthdate'],
+              prefill: { name: 'name', address: 'address', birthdate: 'birth_date' },
+            },
+          }
+        : {}),
+      payment: { mode },
+    },
+  };
+}
+
+beforeAll(async () => {
+  // The server starts the local card provider on this port (its default is fixed).
+  process.env.CARD_LOCAL_PORT = String(await freePort());
+  world = await serverWorld();
+  delete process.env.CARD_LOCAL_PORT;
+  [browser] = await Promise.all([launchBrowser(), world.start()]);
+  admin = await onboardAdmin(world, password, 'midori', 'みどり区', '131041', adminEmail);
+  const department = await admin.call('POST', '/api/admin/departments', { name: '戸籍住民課' });
+  const departmentId = String((department.body.department as Json).id);
+  const adminId = String(((await admin.call('GET', '/api/auth/session')).body.staff as Json).id);
+  const grant = (role: string) =>
+    admin.call('PUT', `/api/admin/staff/${adminId}/grants`, [
+      { departmentId, role, canExport: false, canSeeMyNumber: false },
+    ]);
+  await grant('designer');
+  for (const [key, definition] of [
+    ['card', certificateForm('at_submission', true)],
+    ['afterAcceptance', certificateForm('after_acceptance', false)],
+  ] as const) {
+    const created = await admin.call('POST', '/api/forms', { departmentId, definition });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    forms[key] = String((created.body.form as Json).id);
+    const published = await admin.call('POST', `/api/forms/${forms[key]}/publish`, {});
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+  }
+  await grant('reviewer');
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await world?.stop();
+});
+
+const field = (page: Page, name: string) => page.locator(`[name="${name}"]`);
+
+/** Waits for the page with this heading, and for its scripts. */
+async function on(page: Page, heading: string): Promise<void> {
+  await expect.poll(() => page.locator('h1').textContent()).toContain(heading);
+  await page.waitForLoadState('load');
+}
+
+async function accessible(page: Page, what: string): Promise<void> {
+  expect(await axeViolations(page), what).toEqual([]);
+}
+
+/** Every mail in the server's mail folder, headers as written and the base64 body decoded. */
+function mails(): string[] {
+  const folder = join(world.dataDir, 'mail');
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((name) => name.endsWith('.eml'));
+  } catch {
+    return [];
+  }
+  return names.map((name) => {
+    const text = readFileSync(join(folder, name), 'utf8');
+    const split = text.indexOf('\r\n\r\n');
+    const body = Buffer.from(text.slice(split + 4).replace(/\s+/g, ''), 'base64').toString('utf8');
+    return `${text.slice(0, split)}\n\n${body}`;
+  });
+}
+
+/** Waits for a mail to an address that contains a text (the worker runs every few seconds). */
+async function mailTo(address: string, containing: string): Promise<string> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const found = mails().find(
+      (mail) => mail.includes(`To: ${address}`) && mail.includes(containing),
+    );
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no mail to ${address} with ${containing}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/**
+ * Starts the card form on a phone, authenticates as the first fictional holder with the local
+ * provider, and checks the verified answers came back locked (read-only, the card's values).
+ */
+async function authenticate(page: Page): Promise<void> {
+  await page.goto(`${world.publicUrl}/t/midori/f/${forms.card}`);
+  await page.getByRole('button', { name: '申請を始める' }).click();
+  await on(page, 'マイナンバーカードで本人確認');
+  await page.locator('#card-start').click();
+  // The local provider's page: "reading the card" is choosing a fictional holder.
+  await page.getByRole('heading', { name: 'マイナンバーカード認証（開発用の模擬）' }).waitFor();
+  await page.getByLabel('窓口　花子（1985-04-12）').check();
+  await page.getByRole('button', { name: '認証する' }).click();
+  await on(page, '請求者');
+  const locked = {
+    'a.name.family': '窓口',
+    'a.name.given': '花子',
+    'a.address.postalCode': '1600023',
+    'a.address.prefecture': '東京都',
+    'a.address.city': 'みどり区',
+    'a.address.town': '西新宿二丁目8番1号',
+    'a.birth_date': '1985-04-12',
+  };
+  for (const [name, value] of Object.entries(locked)) {
+    await expect(field(page, name).inputValue(), name).resolves.toBe(value);
+    await expect(field(page, name).getAttribute('readonly'), name).resolves.not.toBeNull();
+  }
+  // Typing into a locked answer changes nothing.
+  await field(page, 'a.name.family').focus();
+  await page.keyboard.type('別人');
+  await expect(field(page, 'a.name.family').inputValue()).resolves.toBe('窓口');
+}
+
+/** Fills what the card does not hold, confirms and submits; the completion page. */
+async function fillAndSubmit(page: Page, email: string, copies: string): Promise<string> {
+  await field(page, 'a.name.familyKana').fill('マドグチ');
+  await field(page, 'a.name.givenKana').fill('ハナコ');
+  await field(page, 'a.copies').fill(copies);
+  await field(page, 'a.email.value').fill(email);
+  await field(page, 'a.email.confirm').fill(email);
+  await page.locator('.actions button[value="next"]').click();
+  await on(page, '申請内容の確認');
+  const confirmation = (await page.locator('main').textContent()) ?? '';
+  for (const answer of ['窓口', '西新宿二丁目8番1号', 'マドグチ'])
+    expect(confirmation).toContain(answer);
+  await page.getByRole('button', { name: 'この内容で申請する' }).click();
+  await on(page, 'お支払いをお待ちしています');
+  return ((await page.locator('#reference-number').textContent()) ?? '').trim();
+}
+
+/** A TOTP code the admin has not used yet (the next step's is accepted too). */
+async function freshCode(): Promise<string> {
+  const step = () => Math.floor(Date.now() / 30_000);
+  while (admin.lastTotpStep > step()) await new Promise((resolve) => setTimeout(resolve, 500));
+  admin.lastTotpStep = Math.max(step(), admin.lastTotpStep + 1);
+  return totpCode(admin.totpSecret, admin.lastTotpStep);
+}
+
+describe('card authentication and payment in a browser', () => {
+  let reference = '';
+
+  test('a resident authenticates with the card, submits, pays on the sandbox page and sees it paid', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    try {
+      await authenticate(page);
+      reference = await fillAndSubmit(page, 'hanako.madoguchi@example.jp', '2');
+      expect(reference).not.toBe('');
+      await expect(page.locator('#not-complete').textContent()).resolves.toContain(
+        '申請はまだ完了していません',
+      );
+      await expect(page.locator('#payment-amount').textContent()).resolves.toBe('600円');
+      await expect(page.locator('#payment-deadline').textContent()).resolves.toMatch(
+        /\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/,
+      );
+      await accessible(page, 'completion with the pay button');
+      await screenshot(page, 'card-payment-01-complete');
+
+      await page.getByRole('button', { name: 'お支払いへ進む' }).click();
+      await page.getByRole('heading', { name: 'テスト決済 / Sandbox payment' }).waitFor();
+      await expect(page.locator('#sandbox-amount').textContent()).resolves.toBe('600円');
+      await screenshot(page, 'card-payment-02-sandbox');
+      await page.getByRole('button', { name: '支払う / Pay' }).click();
+
+      await on(page, '申請の状況');
+      expect(new URL(page.url()).pathname).toBe('/t/midori/status');
+      await expect(page.locator('#payment-state').textContent()).resolves.toBe('支払済');
+      await expect(page.locator('#current-state').textContent()).resolves.toBe('到達');
+      expect(await page.locator('#pay-button').count()).toBe(0);
+      await accessible(page, 'status paid');
+      await screenshot(page, 'card-payment-03-status-paid');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('staff see it paid in the console; the detail keeps the values the card verified', async () => {
+    const inbox = await admin.call('GET', `/api/submissions/forms/${forms.card}?q=${reference}`);
+    const item = (inbox.body.items as Json[])[0] as Json;
+    expect(item).toMatchObject({ referenceNumber: reference, paymentState: 'paid' });
+    const detail = await admin.call('GET', `/api/submissions/${String(item.id)}`);
+    expect((detail.body.submission as Json).verifiedByCard).toMatchObject({
+      attributes: ['name', 'address', 'birthdate'],
+      values: {
+        name: { family: '窓口', given: '花子' },
+        address: {
+          postalCode: '1600023',
+          prefecture: '東京都',
+          city: 'みどり区',
+          town: '西新宿二丁目8番1号',
+        },
+        birthdate: '1985-04-12',
+      },
+    });
+
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'ja-JP',
+    });
+    const page = await context.newPage();
+    try {
+      await page.goto(world.staffUrl);
+      await page.getByRole('heading', { name: 'ログイン' }).waitFor();
+      await page.getByLabel('自治体 ID').fill('midori');
+      await page.getByLabel('メールアドレス').fill(adminEmail);
+      await page.getByLabel('パスワード').fill(password);
+      await page.getByRole('button', { name: 'ログイン' }).click();
+      await page.getByLabel('確認コード（6桁）').fill(await freshCode());
+      await page.getByRole('button', { name: '確認してログイン' }).click();
+      await page.getByRole('heading', { name: '申請一覧' }).waitFor();
+      const row = page.getByRole('row').filter({ hasText: reference });
+      await row.waitFor();
+      await expect(row.textContent()).resolves.toContain('支払済');
+      await screenshot(page, 'card-payment-04-inbox');
+      await row.getByRole('link', { name: reference }).click();
+      await page.getByRole('heading', { name: `申請 ${reference}` }).waitFor();
+      const main = (await page.locator('main').textContent()) ?? '';
+      for (const value of ['窓口', '西新宿二丁目8番1号', '支払済']) expect(main).toContain(value);
+      await screenshot(page, 'card-payment-05-detail');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a failed payment shows as failed and the pay button is offered again', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    try {
+      await authenticate(page);
+      await fillAndSubmit(page, 'hanako.retry@example.jp', '1');
+      await page.getByRole('button', { name: 'お支払いへ進む' }).click();
+      await page.getByRole('heading', { name: 'テスト決済 / Sandbox payment' }).waitFor();
+      await page.getByRole('button', { name: '失敗させる / Fail' }).click();
+      await expect
+        .poll(() => page.locator('#sandbox-outcome').getAttribute('data-outcome'))
+        .toBe('failed');
+      await page.locator('#sandbox-return').click();
+      await on(page, '申請の状況');
+      await expect(page.locator('#payment-state').textContent()).resolves.toBe('支払失敗');
+      await expect(page.locator('#current-state').textContent()).resolves.toBe('支払待ち');
+      await page.getByRole('button', { name: 'お支払いへ進む' }).waitFor();
+      await accessible(page, 'status failed');
+      await screenshot(page, 'card-payment-06-status-failed');
+      // Paying again succeeds.
+      await page.getByRole('button', { name: 'お支払いへ進む' }).click();
+      await page.getByRole('button', { name: '支払う / Pay' }).click();
+      await on(page, '申請の状況');
+      await expect(page.locator('#payment-state').textContent()).resolves.toBe('支払済');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('pay after acceptance: the acceptance mail carries the payment link; the resident pays through it', async () => {
+    const email = 'taro.shiken@example.jp';
+    const response = await fetch(
+      `${world.publicUrl}/t/midori/api/forms/${forms.afterAcceptance}/submissions`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ answers: { copies: 3, email: { value: email, confirm: email } } }),
+      },
+    );
+    const submitted = (await response.json()) as Json;
+    expect(response.status, JSON.stringify(submitted)).toBe(201);
+    const accepted = await admin.call(
+      'POST',
+      `/api/submissions/${String(submitted.submissionId)}/actions`,
+      { action: 'accept' },
+    );
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    expect(accepted.body.paymentState).toBe('requested');
+
+    const mail = await mailTo(email, '手数料のお支払い');
+    expect(mail).toContain('金額：900円');
+    const link = /(http:\/\/127\.0\.0\.1:\d+\/t\/midori\/pay\/pay_[0-9a-z]{16})/.exec(mail)?.[1];
+    expect(link).toBeDefined();
+
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    try {
+      await page.goto(link ?? '');
+      await on(page, '手数料のお支払い');
+      await expect(page.locator('#reference-number').textContent()).resolves.toBe(
+        String(submitted.referenceNumber),
+      );
+      await expect(page.locator('#payment-amount').textContent()).resolves.toBe('900円');
+      expect((await page.locator('main').textContent()) ?? '').not.toContain(email);
+      await accessible(page, 'payment link');
+      await page.getByRole('button', { name: 'お支払いへ進む' }).click();
+      await page.getByRole('button', { name: '支払う / Pay' }).click();
+      await on(page, '手数料のお支払い');
+      await expect(page.locator('#payment-state').textContent()).resolves.toBe('支払済');
+      expect(await page.locator('#pay-button').count()).toBe(0);
+
+      // The status page (the link from the arrival mail) shows it paid too.
+      await page.goto(String(submitted.statusUrl));
+      await on(page, '申請の状況');
+      await expect(page.locator('#payment-state').textContent()).resolves.toBe('支払済');
+      await expect(page.locator('#current-state').textContent()).resolves.toBe('受付完了');
+      await accessible(page, 'status paid after acceptance');
+      await screenshot(page, 'card-payment-07-after-acceptance-paid');
+    } finally {
+      await context.close();
+    }
+  });
+});
