@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { totpCode } from '@madoguchi/server/auth/crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -9,17 +10,17 @@ import { type Json, onboardAdmin } from './staff-client';
 
 // Issue #6's joined-up journey in a real browser, from an empty form to the CSV:
 // a designer builds a two-page form by clicking (a repeatable group, a condition, a fee, choices
-// renamed to real words, an id renamed), switches on card authentication and payment after
-// acceptance in the settings and saves (the saved draft has them), switches card authentication
-// off again, previews and publishes. A resident applies through the resident PAGES on a phone;
-// the status link arrives by mail. A reviewer returns it in the console with a message and the
+// renamed to real words, an id renamed), switches on card authentication (the name filled from
+// the card) and payment after acceptance in the settings and saves (the saved draft has them),
+// previews and publishes. A resident on a phone authenticates with the local card provider and
+// applies through the resident PAGES; the status link arrives by mail. A reviewer returns it in the console with a message and the
 // field to fix; the resident corrects and resubmits through the pages; the reviewer accepts
 // and downloads the CSV with the console's button, whose columns hold the corrected value.
 // axe-core checks every builder tab; screenshots go to tests/screenshots.
 
 const password = 'a long enough passphrase for the builder e2e';
 const email = 'designer@city.hikari.example.lg.jp';
-const residentEmail = 'hikari.taro@example.jp';
+const residentEmail = 'madoguchi.hanako@example.jp';
 let world: Awaited<ReturnType<typeof serverWorld>>;
 let browser: Browser;
 let admin: Awaited<ReturnType<typeof onboardAdmin>>;
@@ -32,8 +33,26 @@ const grant = (role: 'designer' | 'reviewer') =>
     { departmentId: department, role, canExport: true, canSeeMyNumber: false },
   ]);
 
+/** A free loopback port: the local card provider must not meet another test's server. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
 beforeAll(async () => {
+  // The server starts the local card provider (fictional holders) on this port.
+  process.env.CARD_LOCAL_PORT = String(await freePort());
   world = await serverWorld();
+  delete process.env.CARD_LOCAL_PORT;
   [browser] = await Promise.all([launchBrowser(), world.start()]);
   admin = await onboardAdmin(world, password, 'hikari', 'ひかり市', '131059', email);
   const created = await admin.call('POST', '/api/admin/departments', { name: '子育て支援課' });
@@ -260,15 +279,6 @@ describe('issue #6 in a browser: build, publish, apply, return, resubmit, accept
       ['fee', 'reason'],
     ]);
 
-    // Card authentication off again for the resident part (no provider needed): the
-    // one-per-card-holder rule is flagged beside it until it is changed too.
-    await page.getByLabel('申請の前にマイナンバーカードで本人確認する').uncheck();
-    await expect.poll(() => page.getByLabel('1人1件').getAttribute('aria-invalid')).toBe('true');
-    await page.getByLabel('1人1件').selectOption('none');
-    await page.getByText('問題はありません').waitFor();
-    await page.getByRole('button', { name: '下書きを保存' }).click();
-    await page.getByRole('status').filter({ hasText: '保存しました' }).waitFor();
-
     await page.getByRole('tab', { name: 'プレビュー' }).click();
     const phoneFrame = page.frameLocator('iframe[title$="スマートフォン（360px）"]');
     await phoneFrame.getByRole('heading', { name: '申請者' }).waitFor();
@@ -319,11 +329,21 @@ describe('issue #6 in a browser: build, publish, apply, return, resubmit, accept
     resident.on('pageerror', (error) => errors.push(error.message));
     await resident.goto(`${world.publicUrl}/t/hikari/f/${formId}`);
     await resident.getByRole('button', { name: '申請を始める' }).click();
+    // Card authentication, as the designer switched it on: the local provider's fictional
+    // holder; the name comes from the card and is locked.
+    await on(resident, 'マイナンバーカードで本人確認');
+    await resident.locator('#card-start').click();
+    await resident
+      .getByRole('heading', { name: 'マイナンバーカード認証（開発用の模擬）' })
+      .waitFor();
+    await resident.getByLabel('窓口　花子（1985-04-12）').check();
+    await resident.getByRole('button', { name: '認証する' }).click();
     await on(resident, '申請者');
-    await answer(resident, 'name.family').fill('光');
-    await answer(resident, 'name.given').fill('太郎');
-    await answer(resident, 'name.familyKana').fill('ヒカリ');
-    await answer(resident, 'name.givenKana').fill('タロウ');
+    expect(await answer(resident, 'name.family').inputValue()).toBe('窓口');
+    expect(await answer(resident, 'name.given').inputValue()).toBe('花子');
+    expect(await answer(resident, 'name.family').getAttribute('readonly')).not.toBeNull();
+    await answer(resident, 'name.familyKana').fill('マドグチ');
+    await answer(resident, 'name.givenKana').fill('ハナコ');
     await answer(resident, 'email.value').fill(residentEmail);
     await answer(resident, 'email.confirm').fill(residentEmail);
     await resident.getByRole('radio', { name: '再発行' }).check();
@@ -437,5 +457,7 @@ describe('issue #6 in a browser: build, publish, apply, return, resubmit, accept
       理由: '紛失したため',
     });
     expect(Object.values(row)).not.toContain('09012345678');
+    // The name the card verified.
+    expect(Object.values(row)).toContain('窓口');
   });
 });
