@@ -2,23 +2,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { LibsqlBatchError } from '@libsql/client';
 import { and, asc, desc, eq, gt, gte, lt, lte, type SQL } from 'drizzle-orm';
 import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
-import { groupCommitOf } from '../db/group-commit';
 import type { TenantDb } from '../db/registry';
 import { insertStatement, type Statement } from '../db/statements';
 import { auditLog } from '../db/tenant-schema';
-import { type ActorType, type ChainedFields, entryHash, genesisHash } from './chain';
+import { localWriterOf } from '../db/writer-thread';
+import { entryHash, genesisHash } from './chain';
+import { type AuditEntry, chainedRows, type Head } from './rows';
 
-/** One event to record: who did what to which thing, from where. */
-export interface AuditEntry {
-  actorType: ActorType;
-  actorId?: string;
-  action: string;
-  targetType?: string;
-  targetId?: string;
-  ip?: string;
-  /** Ids and codes only: no names, answers, passwords or tokens (the log is kept and exported). */
-  details?: Record<string, unknown>;
-}
+export type { AuditEntry } from './rows';
 
 /** A stored audit entry. */
 export type AuditRecord = typeof auditLog.$inferSelect;
@@ -45,8 +36,6 @@ export const maxListLimit = 500;
 const pageSize = 1000;
 const maxAttempts = 10;
 
-type Head = { seq: number; hash: string };
-
 async function chainHead(db: TenantDb): Promise<Head> {
   const [last] = await db
     .select({ seq: auditLog.seq, hash: auditLog.hash })
@@ -56,39 +45,9 @@ async function chainHead(db: TenantDb): Promise<Head> {
   return last ?? { seq: 0, hash: genesisHash };
 }
 
-/** The rows of `entries` chained after `head`, each carrying the hash of the one before. */
-function chainedRows(head: Head, entries: readonly AuditEntry[], now: number): AuditRow[] {
-  let prevHash = head.hash;
-  return entries.map((entry, index) => {
-    const fields: ChainedFields = {
-      seq: head.seq + index + 1,
-      at: now,
-      actorType: entry.actorType,
-      actorId: entry.actorId ?? null,
-      action: entry.action,
-      targetType: entry.targetType ?? null,
-      targetId: entry.targetId ?? null,
-      ip: entry.ip ?? null,
-      // Hash what the JSON column will give back (no undefined members, no NaN), or it never verifies.
-      details:
-        entry.details === undefined
-          ? null
-          : (JSON.parse(JSON.stringify(entry.details)) as Record<string, unknown>),
-    };
-    const hash = entryHash(prevHash, fields);
-    const row = { ...fields, prevHash, hash };
-    prevHash = hash;
-    return row;
-  });
-}
-
-type AuditRow = typeof auditLog.$inferInsert;
-
 function chainedInserts(db: TenantDb, head: Head, entries: readonly AuditEntry[], now: number) {
   return chainedRows(head, entries, now).map((row) => db.insert(auditLog).values(row));
 }
-
-const headSql = 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1';
 
 /** Whether a batch failed on an audit insert's constraint: another writer took that seq first. */
 function lostRace(error: unknown, firstAuditIndex: number): boolean {
@@ -159,15 +118,8 @@ export async function writeStatementsWithAudit(
   entries: readonly [AuditEntry, ...AuditEntry[]],
   now: number,
 ): Promise<{ changes: number }[]> {
-  const group = groupCommitOf(db);
-  if (group) {
-    return group.submit((tx) => {
-      const results = statements.map((statement) => tx.run(statement));
-      const head = tx.get<Head>(headSql, []) ?? { seq: 0, hash: genesisHash };
-      for (const row of chainedRows(head, entries, now)) tx.run(insertStatement(auditLog, row));
-      return results;
-    });
-  }
+  const writer = localWriterOf(db);
+  if (writer) return writer.write({ statements, entries, now });
   return retryOnLostSeq(statements.length, async () => {
     const inserts = chainedRows(await chainHead(db), entries, now).map((row) =>
       insertStatement(auditLog, row),

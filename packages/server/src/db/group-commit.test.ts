@@ -1,14 +1,18 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/libsql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { verifyChain, writeStatementsWithAudit } from '../audit/service';
 import { createTenant } from '../tenants/service';
 import { createHarness } from '../testing/harness';
-import { groupCommitOf, readRow } from './group-commit';
+import { GroupCommit, PreparedConnection } from './group-commit';
 import type { TenantDb } from './registry';
-import { insertStatement } from './statements';
+import { insertStatement, type Statement } from './statements';
 import * as tenantSchema from './tenant-schema';
 import { departments, outbox, staff } from './tenant-schema';
+import { localWriterOf, readRow } from './writer-thread';
 
 let h: Awaited<ReturnType<typeof createHarness>>;
 let db: TenantDb;
@@ -30,26 +34,28 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const department = (id: string) => insertStatement(departments, { id, name: id, createdAt: 1 });
+/** Statements through the tenant's writer thread, with no audit entry. */
+const write = (...statements: Statement[]) => {
+  const writer = localWriterOf(db);
+  if (!writer) throw new Error('a local tenant database has a writer');
+  return writer.write({ statements, entries: [], now: 1 });
+};
 const names = async () => (await db.select().from(departments)).map((d) => d.id).sort();
 
 describe('insertStatement', () => {
   test('stores a row exactly as drizzle reads it back: JSON, booleans, nulls, SQL defaults', async () => {
     await db.insert(departments).values({ id: 'dep_s', name: 's', createdAt: 1 });
-    const group = groupCommitOf(db);
-    if (!group) throw new Error('a local tenant database has a group writer');
-    await group.submit((tx) =>
-      tx.run(
-        insertStatement(staff, {
-          id: 'stf_s',
-          email: 's@kita.example.lg.jp',
-          name: '職員',
-          isTenantAdmin: true,
-          status: 'active',
-          formIds: ['frm_1', 'frm_2'],
-          createdAt: 5,
-          updatedAt: 5,
-        }),
-      ),
+    await write(
+      insertStatement(staff, {
+        id: 'stf_s',
+        email: 's@kita.example.lg.jp',
+        name: '職員',
+        isTenantAdmin: true,
+        status: 'active',
+        formIds: ['frm_1', 'frm_2'],
+        createdAt: 5,
+        updatedAt: 5,
+      }),
     );
     const [row] = await db.select().from(staff).where(eq(staff.id, 'stf_s'));
     expect(row).toMatchObject({ isTenantAdmin: true, formIds: ['frm_1', 'frm_2'], createdAt: 5 });
@@ -69,41 +75,50 @@ describe('insertStatement', () => {
       createdAt: 1,
       nextAttemptAt: 1,
     };
-    const group = groupCommitOf(db);
-    const first = await group?.submit((tx) => tx.run(insertStatement(outbox, mail, 'event_key')));
-    const again = await group?.submit((tx) =>
-      tx.run(insertStatement(outbox, { ...mail, id: 'mail_b' }, 'event_key')),
-    );
+    const [first] = await write(insertStatement(outbox, mail, 'event_key'));
+    const [again] = await write(insertStatement(outbox, { ...mail, id: 'mail_b' }, 'event_key'));
     expect([first?.changes, again?.changes]).toEqual([1, 0]);
   });
 });
 
-describe('group commit', () => {
+describe('group commit (the engine inside the writer thread)', () => {
+  let group: GroupCommit;
+  let reader: PreparedConnection;
+  const put = (id: string) => ({ sql: 'INSERT INTO t (id) VALUES (?)', args: [id] });
+  const stored = () =>
+    (reader.db.prepare('SELECT id FROM t ORDER BY id').all() as { id: string }[]).map((r) => r.id);
+  beforeAll(() => {
+    const path = join(mkdtempSync(join(tmpdir(), 'madoguchi-group-')), 'g.db');
+    reader = new PreparedConnection(path, undefined);
+    reader.db.exec('CREATE TABLE t (id TEXT PRIMARY KEY)');
+    group = new GroupCommit(path, undefined);
+  });
+  afterAll(() => {
+    group.close();
+    reader.close();
+  });
+
   test('units that arrive together commit in one transaction and all resolve', async () => {
-    const group = groupCommitOf(db);
     const results = await Promise.all(
-      ['dep_g1', 'dep_g2', 'dep_g3'].map((id) => group?.submit((tx) => tx.run(department(id)))),
+      ['g1', 'g2', 'g3'].map((id) => group.submit((tx) => tx.run(put(id)))),
     );
-    expect(results.map((r) => r?.changes)).toEqual([1, 1, 1]);
-    // Visible to the drizzle client's own connection once the promises have resolved.
-    expect(await names()).toEqual(expect.arrayContaining(['dep_g1', 'dep_g2', 'dep_g3']));
+    expect(results.map((r) => r.changes)).toEqual([1, 1, 1]);
+    expect(stored()).toEqual(expect.arrayContaining(['g1', 'g2', 'g3']));
   });
 
   test('a unit that fails is rolled back alone: its caller gets the error, the others commit', async () => {
-    const group = groupCommitOf(db);
-    if (!group) throw new Error('no group');
     const outcomes = await Promise.allSettled([
-      group.submit((tx) => tx.run(department('dep_ok1'))),
+      group.submit((tx) => tx.run(put('ok1'))),
       group.submit((tx) => {
-        tx.run(department('dep_half'));
-        tx.run(department('dep_ok1')); // primary key taken by the unit before
+        tx.run(put('half'));
+        tx.run(put('ok1')); // primary key taken by the unit before
         return 'never';
       }),
       group.submit((tx) => {
-        tx.run(department('dep_thrown'));
+        tx.run(put('thrown'));
         throw new Error('refused by the unit itself');
       }),
-      group.submit((tx) => tx.run(department('dep_ok2'))),
+      group.submit((tx) => tx.run(put('ok2'))),
     ]);
     expect(outcomes.map((o) => o.status)).toEqual([
       'fulfilled',
@@ -112,30 +127,51 @@ describe('group commit', () => {
       'fulfilled',
     ]);
     expect(String((outcomes[1] as PromiseRejectedResult).reason)).toMatch(/UNIQUE/);
-    const stored = await names();
-    expect(stored).toEqual(expect.arrayContaining(['dep_ok1', 'dep_ok2']));
-    expect(stored).not.toContain('dep_half');
-    expect(stored).not.toContain('dep_thrown');
+    expect(stored()).toEqual(expect.arrayContaining(['ok1', 'ok2']));
+    expect(stored()).not.toContain('half');
+    expect(stored()).not.toContain('thrown');
   });
 
   test('when SQLite gives up the whole transaction, no caller is told it succeeded', async () => {
-    const group = groupCommitOf(db);
-    if (!group) throw new Error('no group');
     const outcomes = await Promise.allSettled([
-      group.submit((tx) => tx.run(department('dep_lost'))),
+      group.submit((tx) => tx.run(put('lost'))),
       group.submit((tx) => {
         tx.run({ sql: 'ROLLBACK', args: [] });
         throw new Error('the transaction is gone');
       }),
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
-    expect(await names()).not.toContain('dep_lost');
+    expect(stored()).not.toContain('lost');
     // And the writer goes on working afterwards.
-    await group.submit((tx) => tx.run(department('dep_after')));
-    expect(await names()).toContain('dep_after');
+    await group.submit((tx) => tx.run(put('after')));
+    expect(stored()).toContain('after');
+  });
+});
+
+describe('the writer thread', () => {
+  test('writes that arrive together all resolve, and the drizzle connection sees them', async () => {
+    const results = await Promise.all(
+      ['dep_g1', 'dep_g2', 'dep_g3'].map((id) => write(department(id))),
+    );
+    expect(results.map((r) => r[0]?.changes)).toEqual([1, 1, 1]);
+    expect(await names()).toEqual(expect.arrayContaining(['dep_g1', 'dep_g2', 'dep_g3']));
   });
 
-  test('readRow reads on the writer connection, and through the client where there is none', async () => {
+  test("a failing write is refused alone, with SQLite's words (callers tell a constraint from a guard by them)", async () => {
+    const outcomes = await Promise.allSettled([
+      write(department('dep_w1')),
+      write(department('dep_w2'), department('dep_w1')),
+      write(department('dep_w3')),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(String((outcomes[1] as PromiseRejectedResult).reason)).toMatch(
+      /UNIQUE constraint failed: departments\.id/,
+    );
+    expect(await names()).not.toContain('dep_w2');
+  });
+
+  test('readRow reads on a connection of this thread, and through the client where there is none', async () => {
+    await write(department('dep_after'));
     const sql = 'SELECT id, name, created_at AS createdAt FROM departments WHERE id = ?';
     expect(await readRow(db, sql, ['dep_after'])).toEqual({
       id: 'dep_after',
@@ -143,13 +179,39 @@ describe('group commit', () => {
       createdAt: 1,
     });
     const plain = drizzle(db.$client, { schema: tenantSchema });
-    expect(groupCommitOf(plain)).toBeUndefined();
+    expect(localWriterOf(plain)).toBeUndefined();
     expect(await readRow(plain, sql, ['dep_after'])).toEqual({
       id: 'dep_after',
       name: 'dep_after',
       createdAt: 1,
     });
     expect(await readRow(plain, sql, ['nobody'])).toBeUndefined();
+  });
+
+  test('closing writes what is pending first; afterwards writes are refused, not lost', async () => {
+    const other = await createHarness();
+    await createTenant(
+      other.registry,
+      {
+        slug: 'minami',
+        name: '南区',
+        localGovernmentCode: '131181',
+        adminEmail: 'a@minami.example.lg.jp',
+        adminName: '管理',
+      },
+      other.now(),
+    );
+    const otherDb = await other.registry.database('minami');
+    const writer = localWriterOf(otherDb);
+    if (!writer) throw new Error('no writer');
+    const pending = writer.write({ statements: [department('dep_pending')], entries: [], now: 1 });
+    const closing = writer.close();
+    await expect(pending).resolves.toEqual([{ changes: 1 }]);
+    await closing;
+    await expect(
+      writer.write({ statements: [department('dep_late')], entries: [], now: 1 }),
+    ).rejects.toThrow(/closed/);
+    await other.close();
   });
 });
 

@@ -1,4 +1,3 @@
-import type { Client } from '@libsql/client';
 import Database from 'libsql';
 import type { SqlValue, Statement } from './statements';
 
@@ -23,6 +22,74 @@ interface Pending {
 const maxGroup = 256;
 
 /**
+ * A connection to a local database file with its prepared statements cached: what the group
+ * writer writes through, and what the event loop reads through (db/writer-thread.ts).
+ */
+export class PreparedConnection {
+  readonly db: Database.Database;
+  readonly #statements = new Map<string, Database.Statement>();
+  readonly #queries = new Map<string, { statement: Database.Statement; columns: string[] }>();
+
+  constructor(path: string, encryptionKey: string | undefined) {
+    // The same options @libsql/client gives its own connection (the typings predate encryption).
+    const options = (encryptionKey ? { encryptionKey } : {}) as Database.Options;
+    this.db = new Database(path, options);
+    this.db.exec('PRAGMA journal_mode = WAL');
+    this.db.exec('PRAGMA synchronous = FULL');
+    this.db.exec('PRAGMA foreign_keys = ON');
+    this.db.exec('PRAGMA busy_timeout = 5000');
+    // Inserts land all over the indexes; a page read back from the file must be decrypted again,
+    // so a larger cache than SQLite's 2 MiB default pays for itself on the write path.
+    this.db.exec('PRAGMA cache_size = -32768');
+  }
+
+  /** Runs a statement; how many rows it changed. */
+  run({ sql, args }: Statement): { changes: number } {
+    const info = this.prepared(sql).run(args);
+    return { changes: Number(info.changes) };
+  }
+
+  /** The first row of a query as an object, or undefined. */
+  get<Row>(sql: string, args: readonly SqlValue[]): Row | undefined {
+    const { statement, columns } = this.#query(sql);
+    const values = statement.get([...args]) as unknown[] | undefined;
+    if (!values) return undefined;
+    const row: Record<string, unknown> = {};
+    columns.forEach((name, index) => {
+      row[name] = values[index];
+    });
+    return row as Row;
+  }
+
+  /** A statement prepared once for this connection. */
+  prepared(sql: string): Database.Statement {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      if (this.#statements.size > 500) this.#statements.clear();
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** A prepared query in raw mode with its column names (object mode adds timing metadata). */
+  #query(sql: string): { statement: Database.Statement; columns: string[] } {
+    let query = this.#queries.get(sql);
+    if (!query) {
+      const statement = this.db.prepare(sql).raw(true);
+      query = { statement, columns: statement.columns().map((column) => column.name) };
+      if (this.#queries.size > 500) this.#queries.clear();
+      this.#queries.set(sql, query);
+    }
+    return query;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/**
  * Group commit for a local database file. Units of work that arrive while the event loop is busy
  * are written in one transaction, each inside its own savepoint: a unit that fails (a constraint,
  * a full form) is rolled back alone and its caller gets the error, the others commit together.
@@ -30,28 +97,17 @@ const maxGroup = 256;
  * acknowledged write is on disk; one fsync serves the whole group instead of one per request.
  *
  * It has its own connection (PRAGMAs are per connection). The whole transaction runs within one
- * turn of the event loop, so it never holds the write lock across turns, and the drizzle client's
- * connection in this process never waits for it. Another process waits up to busy_timeout.
+ * turn of the event loop of the thread it lives in (the writer thread, db/writer-thread.ts), so
+ * it never holds the write lock across turns; other connections wait up to busy_timeout.
  */
 export class GroupCommit {
-  readonly #db: Database.Database;
-  readonly #statements = new Map<string, Database.Statement>();
-  readonly #queries = new Map<string, { statement: Database.Statement; columns: string[] }>();
+  readonly #connection: PreparedConnection;
   #pending: Pending[] = [];
   #scheduled = false;
   #closed = false;
 
   constructor(path: string, encryptionKey: string | undefined) {
-    // The same options @libsql/client gives its own connection (the typings predate encryption).
-    const options = (encryptionKey ? { encryptionKey } : {}) as Database.Options;
-    this.#db = new Database(path, options);
-    this.#db.exec('PRAGMA journal_mode = WAL');
-    this.#db.exec('PRAGMA synchronous = FULL');
-    this.#db.exec('PRAGMA foreign_keys = ON');
-    this.#db.exec('PRAGMA busy_timeout = 5000');
-    // Inserts land all over the indexes; a page read back from the file must be decrypted again,
-    // so a larger cache than SQLite's 2 MiB default pays for itself on the write path.
-    this.#db.exec('PRAGMA cache_size = -32768');
+    this.#connection = new PreparedConnection(path, encryptionKey);
   }
 
   /**
@@ -66,21 +122,12 @@ export class GroupCommit {
     });
   }
 
-  /**
-   * Reads one row at once on this connection, through a cached prepared statement: for the reads
-   * every resident request makes. It sees everything committed, by any connection or process.
-   */
-  read<Row>(sql: string, args: readonly SqlValue[]): Row | undefined {
-    if (this.#closed) throw new Error('group commit: the database is closed');
-    return this.#tx.get<Row>(sql, args);
-  }
-
   /** Writes what is pending, then closes the connection. */
   close(): void {
     if (this.#closed) return;
     while (this.#pending.length > 0) this.#flush();
     this.#closed = true;
-    this.#db.close();
+    this.#connection.close();
   }
 
   #schedule(): void {
@@ -95,45 +142,6 @@ export class GroupCommit {
     });
   }
 
-  /** A prepared query in raw mode with its column names (object mode adds timing metadata). */
-  #query(sql: string): { statement: Database.Statement; columns: string[] } {
-    let query = this.#queries.get(sql);
-    if (!query) {
-      const statement = this.#db.prepare(sql).raw(true);
-      query = { statement, columns: statement.columns().map((column) => column.name) };
-      if (this.#queries.size > 500) this.#queries.clear();
-      this.#queries.set(sql, query);
-    }
-    return query;
-  }
-
-  #prepared(sql: string): Database.Statement {
-    let statement = this.#statements.get(sql);
-    if (!statement) {
-      statement = this.#db.prepare(sql);
-      if (this.#statements.size > 500) this.#statements.clear();
-      this.#statements.set(sql, statement);
-    }
-    return statement;
-  }
-
-  readonly #tx: UnitTransaction = {
-    run: ({ sql, args }) => {
-      const info = this.#prepared(sql).run(args);
-      return { changes: Number(info.changes) };
-    },
-    get: <Row>(sql: string, args: readonly SqlValue[]) => {
-      const { statement, columns } = this.#query(sql);
-      const values = statement.get([...args]) as unknown[] | undefined;
-      if (!values) return undefined;
-      const row: Record<string, unknown> = {};
-      columns.forEach((name, index) => {
-        row[name] = values[index];
-      });
-      return row as Row;
-    },
-  };
-
   #flush(): void {
     const group = this.#pending.splice(0, maxGroup);
     if (group.length === 0) return;
@@ -142,9 +150,9 @@ export class GroupCommit {
       outcomes = this.#commit(group);
     } catch (error) {
       // Nothing of this group is stored: every caller hears of it, none is told it succeeded.
-      if (this.#db.inTransaction) {
+      if (this.#connection.db.inTransaction) {
         try {
-          this.#db.exec('ROLLBACK');
+          this.#connection.db.exec('ROLLBACK');
         } catch {
           // The connection is unusable; the callers still learn that nothing was stored.
         }
@@ -161,16 +169,16 @@ export class GroupCommit {
 
   /** One transaction for the group; throws when the group as a whole did not commit. */
   #commit(group: readonly Pending[]): Outcome[] {
-    const db = this.#db;
+    const db = this.#connection.db;
     const outcomes: Outcome[] = [];
     db.exec('BEGIN IMMEDIATE');
     // Prepared once: two per unit, parsing them each time showed in the profile.
-    const savepoint = this.#prepared('SAVEPOINT unit');
-    const release = this.#prepared('RELEASE unit');
+    const savepoint = this.#connection.prepared('SAVEPOINT unit');
+    const release = this.#connection.prepared('RELEASE unit');
     for (const unit of group) {
       savepoint.run();
       try {
-        const value = unit.work(this.#tx);
+        const value = unit.work(this.#connection);
         release.run();
         outcomes.push({ ok: true, value });
       } catch (error) {
@@ -187,33 +195,3 @@ export class GroupCommit {
 }
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
-
-const groups = new WeakMap<object, GroupCommit>();
-
-/** Makes `group` the writer of `db` (a tenant's drizzle database on a local file). */
-export function attachGroupCommit(db: object, group: GroupCommit): void {
-  groups.set(db, group);
-}
-
-/** The group writer of a local database, or undefined for a remote one (libSQL server). */
-export function groupCommitOf(db: object): GroupCommit | undefined {
-  return groups.get(db);
-}
-
-/**
- * One row of a hot read (every resident request makes it), columns named as in `sql`: on a
- * local file through the group writer's prepared statements, else through the libSQL client.
- * @example await readRow<{ email: string | null }>(db, 'SELECT email FROM departments WHERE id = ?', [id])
- */
-export async function readRow<Row>(
-  db: { $client: Client },
-  sql: string,
-  args: readonly SqlValue[],
-): Promise<Row | undefined> {
-  const group = groups.get(db);
-  if (group) return group.read<Row>(sql, args);
-  const result = await db.$client.execute({ sql, args: [...args] });
-  const row = result.rows[0];
-  if (!row) return undefined;
-  return Object.fromEntries(result.columns.map((name) => [name, row[name]])) as Row;
-}

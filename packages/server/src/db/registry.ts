@@ -4,10 +4,10 @@ import { eq } from 'drizzle-orm';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as controlSchema from './control-schema';
-import { attachGroupCommit, GroupCommit } from './group-commit';
 import { deriveDatabaseKey } from './keys';
 import { type DatabaseTarget, localPath, openDatabase } from './open';
 import * as tenantSchema from './tenant-schema';
+import { attachLocalWriter, LocalWriter } from './writer-thread';
 
 /**
  * How long `resolve` trusts a tenant row it read. A change made through this registry applies at
@@ -18,7 +18,7 @@ const activeTenantTtlMs = 2000;
 interface OpenTenant {
   db: TenantDb;
   client: Client;
-  group: GroupCommit | undefined;
+  writer: LocalWriter | undefined;
 }
 
 /** The control-plane database. */
@@ -128,11 +128,11 @@ export class TenantRegistry {
         const client = await openDatabase(where);
         const db = drizzle(client, { schema: tenantSchema });
         await migrate(db, { migrationsFolder: tenantMigrations });
-        // A local file gets a group-commit writer for the hot write paths (docs/adr/0007).
+        // A local file gets the writer thread's group commit for the hot write paths (docs/adr/0007).
         const path = localPath(where.url);
-        const group = path === undefined ? undefined : new GroupCommit(path, where.encryptionKey);
-        if (group) attachGroupCommit(db, group);
-        return { db, client, group };
+        const writer = path === undefined ? undefined : new LocalWriter(path, where.encryptionKey);
+        if (writer) attachLocalWriter(db, writer);
+        return { db, client, writer };
       })();
       this.#opened.set(slug, opening);
       // A failed open must not stay cached: the next request tries again.
@@ -149,7 +149,7 @@ export class TenantRegistry {
     const opened = opening ? await opening.catch(() => undefined) : undefined;
     if (!opened) return;
     // Fold the WAL into the main file first, so the file alone is the whole database.
-    opened.group?.close();
+    await opened.writer?.close();
     await opened.client.execute('PRAGMA wal_checkpoint(TRUNCATE)').catch(() => undefined);
     opened.client.close();
   }

@@ -2,9 +2,9 @@ import { timingSafeEqual } from 'node:crypto';
 import { type FormDefinition, formDefinitionSchema } from '@madoguchi/shared';
 import { and, eq } from 'drizzle-orm';
 import * as v from 'valibot';
-import { readRow } from '../db/group-commit';
 import type { TenantDb } from '../db/registry';
 import { type forms, formVersions } from '../db/tenant-schema';
+import { readRow } from '../db/writer-thread';
 import { AppError } from '../http/errors';
 
 // Published versions never change, so their parsed definitions can be kept per database.
