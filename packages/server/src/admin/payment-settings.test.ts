@@ -20,8 +20,29 @@ beforeAll(async () => {
   h = await createHarness();
   admin = (await h.tenantWithAdmin('midori', '131041')).cookie;
   otherAdmin = (await h.tenantWithAdmin('aoba', '141003')).cookie;
-  reviewer = (await signedInMember(h, 'midori', admin, { email: 'reviewer@midori.example.lg.jp' }))
-    .cookie;
+  // A reviewer of one of midori's departments: a staff role, not the admin one.
+  const member = await signedInMember(h, 'midori', admin, {
+    email: 'reviewer@midori.example.lg.jp',
+  });
+  const department = await send<{ department: { id: string } }>(
+    h,
+    'POST',
+    '/api/admin/departments',
+    { cookie: admin, body: { name: '市民課' } },
+  );
+  const granted = await send(h, 'PUT', `/api/admin/staff/${member.staff.id}/grants`, {
+    cookie: admin,
+    body: [
+      {
+        departmentId: department.body.department.id,
+        role: 'reviewer',
+        canExport: true,
+        canSeeMyNumber: false,
+      },
+    ],
+  });
+  expect(granted.status).toBe(200);
+  reviewer = member.cookie;
 });
 afterAll(() => h.close());
 

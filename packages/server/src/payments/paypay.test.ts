@@ -11,7 +11,7 @@ import { PayPayError, paypayProvider } from './paypay';
 import { standInPayPay, startPayPayStandIn } from './paypay-stand-in';
 import { pollPayment, pollWaitingPayments, refreshPayment } from './poll';
 import type { PaymentProvider } from './provider';
-import { tenantPaymentProvider } from './providers';
+import { paymentProviderFor, tenantPaymentProvider } from './providers';
 import { requestPayment } from './service';
 import { startPaymentWorker } from './worker';
 
@@ -132,7 +132,10 @@ describe('PayPay through the SDK against a local stand-in', () => {
     await pollWaitingPayments(db, keys(), 'midori', h.now());
     const payment = await db.query.payments.findFirst({ where: eq(payments.id, paymentId) });
     if (!payment) throw new Error('no payment');
-    await provider.refund(payment);
+    // As a staff refund does: the payment's own provider, built from the stored credentials.
+    const own = await paymentProviderFor(h.deps, 'midori', payment.provider);
+    expect(own.name).toBe('paypay');
+    await own.refund(payment);
     const refund = standIn.requests.find((r) => r.path === '/v2/refunds');
     expect(refund?.body).toMatchObject({
       merchantRefundId: `refund-${paymentId}`,
