@@ -11,7 +11,8 @@ import { fieldContext, issueAnchor } from './fields/context';
 import { readPostedPage } from './form-data';
 import { messagesFor } from './messages';
 import { actionValue, type FormAction, parseAction } from './names';
-import { FormPageView } from './pages/apply';
+import { CompletePage, FormPageView } from './pages/apply';
+import { ToPaymentPage } from './pages/payment';
 
 const ja = (text: string) => ({ ja: text, en: `${text} (en)` });
 const options = [
@@ -399,5 +400,53 @@ describe('answers filled in from a My Number card', () => {
 
   test('without a card nothing is read-only', () => {
     expect(elements(render(), 'input').some((input) => 'readonly' in input)).toBe(false);
+  });
+});
+
+describe('paying', () => {
+  const chrome = {
+    locale: 'en' as const,
+    municipality: 'Midori',
+    brand: 'green' as const,
+    stylesheet: '/assets/x.css',
+  };
+
+  test('the completion page of an unpaid application says so in English, with the pay form', () => {
+    const html = renderDocument(
+      CompletePage({
+        chrome,
+        definition,
+        referenceNumber: '2611-0000001',
+        mailSent: false,
+        statusHref: '/t/midori/status',
+        csrfToken: 'token',
+        payment: {
+          state: 'requested',
+          amount: 1200,
+          deadline: Date.parse('2026-11-23T15:30:00Z'),
+          due: true,
+          action: '/t/midori/status/pay',
+        },
+      }),
+    );
+    expect(html).toContain('Waiting for your payment');
+    expect(html).toContain('not complete yet');
+    expect(html).toContain('¥1,200');
+    expect(html).toContain('24 November 2026 at 00:30');
+    const form = elements(html, 'form').find((element) => element.id === 'pay-form');
+    expect(form).toMatchObject({ method: 'post', action: '/t/midori/status/pay' });
+    expect(elements(html, 'input').find((input) => input.name === '_csrf')?.value).toBe('token');
+  });
+
+  test('a provider on another origin is reached by a refresh and a link, not a form redirect', () => {
+    const html = renderDocument(
+      ToPaymentPage({ chrome, payUrl: 'https://checkout.example/c/pay/cs_1' }),
+    );
+    expect(html).toContain(
+      '<meta http-equiv="refresh" content="0;url=https://checkout.example/c/pay/cs_1"',
+    );
+    expect(elements(html, 'a').find((a) => a.id === 'to-payment')?.href).toBe(
+      'https://checkout.example/c/pay/cs_1',
+    );
   });
 });

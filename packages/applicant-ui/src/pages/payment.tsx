@@ -70,7 +70,7 @@ export function PaymentPanel(props: {
           </div>
         ) : null}
         <div class="summary__row">
-          <dt class="summary__key">{m.paymentState}</dt>
+          <dt class="summary__key">{m.currentState}</dt>
           <dd class="summary__value" id="payment-state">
             {paymentStateLabels[payment.state][locale]}
           </dd>

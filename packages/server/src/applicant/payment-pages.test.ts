@@ -169,4 +169,48 @@ describe('paying at submission from the resident pages', () => {
     expect(text(after, '#payment-state')).toBe('支払済');
     expect(text(after, '#current-state')).toBe('受付完了');
   });
+
+  test('a provider on another site returns to a page that moves on to the status page', async () => {
+    const b = w.browser();
+    const done = await apply(b, atSubmission);
+    const row = await rowOf(done);
+    await b.submitIn(done, '#pay-form', 'pay');
+    const back = await b.get('/t/midori/status/return');
+    expect(back.status).toBe(200);
+    expect(back.doc.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toBe(
+      '0;url=/t/midori/status',
+    );
+    // Without the remembered link it still only points at the status page.
+    expect((await w.browser().get('/t/midori/status/return')).status).toBe(200);
+    const payment = await w.db.query.payments.findFirst({
+      where: eq(payments.submissionId, row.id),
+    });
+    expect(payment?.state).toBe('requested');
+  });
+
+  test('a provider that cannot be asked about a waiting payment leaves the status page as stored', async () => {
+    const b = w.browser();
+    const done = await apply(b, atSubmission);
+    const row = await rowOf(done);
+    // A PayPay payment while the tenant has no PayPay credentials: the look-up fails.
+    await w.db.insert(payments).values({
+      id: 'pay_00000000000000pp',
+      submissionId: row.id,
+      provider: 'paypay',
+      amount: 700,
+      state: 'requested',
+      createdAt: w.h.now(),
+      updatedAt: w.h.now(),
+    });
+    const status = await b.get('/t/midori/status');
+    expect(status.status).toBe(200);
+    expect(text(status, '#payment-state')).toBe('支払依頼中');
+    expect(status.doc.querySelector('#pay-button')).not.toBeNull();
+    expect(w.h.logger.lines).toContainEqual(
+      expect.objectContaining({
+        event: 'payment_refresh_failed',
+        paymentId: 'pay_00000000000000pp',
+      }),
+    );
+  });
 });

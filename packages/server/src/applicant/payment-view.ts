@@ -2,7 +2,9 @@ import type { PaymentView } from '@madoguchi/applicant-ui';
 import { type Answers, computeFee, type FormDefinition } from '@madoguchi/shared';
 import { and, eq } from 'drizzle-orm';
 import type { TenantDb } from '../db/registry';
-import { payments, submissionRevisions } from '../db/tenant-schema';
+import { payments, submissionRevisions, submissions } from '../db/tenant-schema';
+import type { AppDeps } from '../deps';
+import { refreshPayment } from '../payments/poll';
 import type { SubmissionRow } from '../submissions/applicant';
 
 /**
@@ -56,4 +58,35 @@ export async function paymentViewOf(
     due: amount > 0 && paymentDue(definition, row),
     action,
   };
+}
+
+/**
+ * The application as its provider has it now: a payment still `requested` is looked up with the
+ * provider where it reports by polling (PayPay; others answer at once), so a resident back from
+ * paying sees it paid without waiting for the worker. A provider that does not answer changes
+ * nothing here: the page shows what is stored, and the worker asks again.
+ */
+export async function withFreshPayment(
+  deps: AppDeps,
+  tenant: { slug: string },
+  db: TenantDb,
+  row: SubmissionRow,
+): Promise<SubmissionRow> {
+  if (row.paymentState !== 'requested') return row;
+  const payment = await db.query.payments.findFirst({
+    where: eq(payments.submissionId, row.id),
+    columns: { id: true, state: true },
+  });
+  if (payment?.state !== 'requested') return row;
+  try {
+    const state = await refreshPayment(deps, tenant, db, payment.id);
+    if (state === 'requested') return row;
+  } catch (error) {
+    deps.logger.warn('payment_refresh_failed', {
+      paymentId: payment.id,
+      message: error instanceof Error ? error.message : String(error),
+    });
+    return row;
+  }
+  return (await db.query.submissions.findFirst({ where: eq(submissions.id, row.id) })) ?? row;
 }

@@ -43,7 +43,7 @@ import {
 import { accessKeyOf, ensureRoom, flowBodyLimit, onlyNames, type PageKit } from './page-kit';
 import { PageProblem } from './page-problem';
 import { rememberAccessToken } from './page-security';
-import { paymentViewOf } from './payment-view';
+import { paymentViewOf, withFreshPayment } from './payment-view';
 import { firstPage } from './verify';
 
 /**
@@ -138,7 +138,12 @@ export function statusPageRoutes(kit: PageKit) {
         );
       })
       .get('/t/:slug/status', basics, kit.loadApplication, async (c) => {
-        const row = c.get('application');
+        const row = await withFreshPayment(
+          kit.deps,
+          c.get('tenant'),
+          c.get('db'),
+          c.get('application'),
+        );
         const view = await applicantView(c.get('db'), row, c.get('locale'));
         const base = kit.base(c);
         const definition = await loadVersion(c.get('db'), row.formId, row.formVersion);
@@ -159,13 +164,32 @@ export function statusPageRoutes(kit: PageKit) {
           }),
         );
       })
+      // Where a provider on another site sends the resident back: the remembered link's cookie is
+      // SameSite=Strict, so it is withheld from that cross-site visit; this page moves on to the
+      // status page by a refresh from our own page, which carries it (as the mail link's page does).
+      .get('/t/:slug/status/return', basics, async (c) => {
+        const href = statusHref(c);
+        return sendPage(
+          c,
+          200,
+          LinkOpenedPage({
+            chrome: chromeOf(kit.env, c, { ja: `${href}?lang=ja`, en: `${href}?lang=en` }),
+            statusHref: href,
+          }),
+        );
+      })
       // The pay button of the completion and status pages: the payment is created (or found) for
       // the amount the server computes, and the provider's page brings the resident back here.
       .post('/t/:slug/status/pay', basics, kit.loadApplication, guard, async (c) => {
         const row = c.get('application');
         onlyNames(c, ['_csrf', '_action']);
         if (postedString(c, '_action') !== 'pay') throw new AppError('bad_request');
-        return goToPayment(kit, c, row.id, `${kit.deps.config.PUBLIC_ORIGIN}${statusHref(c)}`);
+        return goToPayment(
+          kit,
+          c,
+          row.id,
+          `${kit.deps.config.PUBLIC_ORIGIN}${statusHref(c)}/return`,
+        );
       })
       .get('/t/:slug/status/withdraw', basics, kit.loadApplication, async (c) => {
         const row = c.get('application');

@@ -12,7 +12,7 @@ import {
   sendPage,
 } from '../applicant/page-context';
 import { onlyNames, type PageKit } from '../applicant/page-kit';
-import { paymentViewOf } from '../applicant/payment-view';
+import { paymentViewOf, withFreshPayment } from '../applicant/payment-view';
 import { payments, submissions } from '../db/tenant-schema';
 import { AppError } from '../http/errors';
 import { loadVersion } from '../submissions/forms';
@@ -80,9 +80,11 @@ export function payLinkRoutes(kit: PageKit) {
   const path = '/t/:slug/pay/:paymentId';
   return new Hono<{ Variables: PageVariables }>()
     .get(path, pageBasics(kit.env), async (c) => {
-      const { payment, row, definition } = await linkedPayment(c);
+      const found = await linkedPayment(c);
+      const { definition } = found;
+      const row = await withFreshPayment(kit.deps, c.get('tenant'), c.get('db'), found.row);
       const view = await paymentViewOf(c.get('db'), definition, row, c.req.path);
-      const settled = payment.state === 'paid' || payment.state === 'refunded';
+      const settled = row.paymentState === 'paid' || row.paymentState === 'refunded';
       if (!view || (!view.due && !settled)) throw notPayable;
       return sendPage(
         c,
