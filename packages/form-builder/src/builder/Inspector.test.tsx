@@ -241,6 +241,7 @@ describe('the inspector', () => {
     await click('＋ 予約枠');
     type('枠1の日付', '2027-05-10');
     type('枠1の定員', '4');
+    type('枠1の名前（任意）', '午前の部');
     await click('予約枠を追加');
     // The new slot follows the last one: same day, the next hour.
     expect(control('枠2の日付').value).toBe('2027-05-10');
@@ -252,7 +253,14 @@ describe('the inspector', () => {
     await click('枠2を削除');
     const slots = (await saved()).pages[0]?.fields[0]?.slots;
     expect(slots).toEqual([
-      { id: 'slot1', date: '2027-05-10', start: '10:00', end: '11:00', capacity: 4 },
+      {
+        id: 'slot1',
+        date: '2027-05-10',
+        start: '10:00',
+        end: '11:00',
+        capacity: 4,
+        label: { ja: '午前の部' },
+      },
       { id: 'slot3', date: '2027-05-10', start: '12:00', end: '13:00', capacity: 4 },
     ]);
   });

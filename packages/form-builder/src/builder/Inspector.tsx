@@ -43,6 +43,8 @@ const inline = [
   'slots',
   'value',
   'fromQuery',
+  'unit',
+  'agreeLabel',
 ];
 
 /** A localized text with one language changed; undefined when both are empty (optional texts). */

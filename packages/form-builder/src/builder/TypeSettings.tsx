@@ -27,6 +27,18 @@ export function patch<T extends object>(value: T, key: string, next: unknown): T
 
 const optional = (error: string | undefined) => (error ? { error } : {});
 
+/** An optional localized text with one language set; undefined once both are empty. */
+export function localized(
+  text: { ja: string; en?: string } | undefined,
+  locale: 'ja' | 'en',
+  value: string,
+): { ja: string; en?: string } | undefined {
+  const next: { ja: string; en?: string } = { ...(text ?? { ja: '' }) };
+  if (locale === 'en' && value === '') delete next.en;
+  else next[locale] = value;
+  return next.ja === '' && next.en === undefined ? undefined : next;
+}
+
 /** A whole number input that leaves the property out when emptied. */
 export function NumberInput({
   label,
@@ -245,9 +257,13 @@ export function TypeSettings({
             <TextField
               label={bt('unitJa')}
               value={field.unit?.ja ?? ''}
-              onChange={(event) =>
-                set('unit', event.target.value === '' ? undefined : { ja: event.target.value })
-              }
+              {...optional(err('unit'))}
+              onChange={(event) => set('unit', localized(field.unit, 'ja', event.target.value))}
+            />
+            <TextField
+              label={bt('unitEn')}
+              value={field.unit?.en ?? ''}
+              onChange={(event) => set('unit', localized(field.unit, 'en', event.target.value))}
             />
           </div>
           <CheckboxField
@@ -783,6 +799,16 @@ function Slots({
               value={slot.end}
               {...optional(at('end'))}
               onChange={(event) => update(index, { ...slot, end: event.target.value })}
+            />
+            <TextField
+              label={bt('slotLabel', { n })}
+              value={slot.label?.ja ?? ''}
+              {...optional(at('label'))}
+              onChange={(event) => {
+                const label = localized(slot.label, 'ja', event.target.value);
+                const { label: _old, ...rest } = slot;
+                update(index, label ? { ...rest, label } : rest);
+              }}
             />
             <NumberInput
               label={bt('slotCapacity', { n })}
