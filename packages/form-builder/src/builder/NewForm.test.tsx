@@ -75,7 +75,7 @@ async function render() {
 }
 
 const departments = () =>
-  [...(container.querySelectorAll<HTMLOptionElement>('select')[0]?.options ?? [])].map((o) => [
+  [...(container.querySelectorAll('select')[0]?.options ?? [])].map((o) => [
     o.value,
     o.textContent,
   ]);
