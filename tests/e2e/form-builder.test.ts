@@ -320,6 +320,31 @@ describe('issue #6 in a browser: build, publish, apply, return, resubmit, accept
     await screenshot(page, 'builder-versions');
     for (let i = 0; i < 3; i++) await page.getByRole('button', { name: '元に戻す' }).click();
     await expect.poll(() => page.getByText('未保存の変更があります').count()).toBe(0);
+
+    // The inspectors of other types pass axe too, with a problem shown beside its input:
+    // a file's limits, a date bounded from today, reservation slots (saved to the draft only).
+    await page.getByRole('tab', { name: '構成' }).click();
+    await palette.getByRole('button', { name: '＋ ファイル添付' }).click();
+    await inspector.getByLabel('1ファイルの上限（MB、1〜50）').fill('60');
+    await expect
+      .poll(() =>
+        inspector.getByLabel('1ファイルの上限（MB、1〜50）').getAttribute('aria-describedby'),
+      )
+      .toMatch(/error/);
+    await accessible(page, 'file inspector with a problem');
+    await inspector.getByLabel('1ファイルの上限（MB、1〜50）').fill('20');
+    await palette.getByRole('button', { name: '＋ 日付' }).click();
+    await inspector.getByLabel('最も早い日付: 指定のしかた').selectOption('relative');
+    await inspector.getByLabel('最も早い日付: 今日から何日後（前は負の数）').fill('7');
+    await accessible(page, 'date inspector');
+    await palette.getByRole('button', { name: '＋ 予約枠' }).click();
+    await inspector.getByRole('button', { name: '＋ 予約枠を追加' }).click();
+    await inspector.getByLabel('枠2の定員').fill('5');
+    await accessible(page, 'reservation slot inspector');
+    await screenshot(page, 'builder-inspector-slots');
+    await page.getByText('問題はありません').waitFor();
+    await page.getByRole('button', { name: '下書きを保存' }).click();
+    await page.getByRole('status').filter({ hasText: '保存しました' }).waitFor();
   });
 
   test('a resident applies on a phone through the resident pages; the status link comes by mail', async () => {

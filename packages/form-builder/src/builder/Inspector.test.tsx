@@ -218,7 +218,7 @@ describe('the inspector', () => {
     tick('IP電話（050）', false);
     tick('携帯電話', false);
     // No kind left: the form language wants one, and says so next to the list.
-    expect(container.querySelector('fieldset[aria-invalid="true"] .field-error')).not.toBeNull();
+    expect(container.querySelector('fieldset[aria-describedby] .field-error')).not.toBeNull();
     tick('携帯電話', true);
     tick('ナビダイヤル（0570）', true);
 

@@ -384,7 +384,7 @@ function CardAuthentication({
       />
       {card.enabled ? (
         <>
-          <fieldset aria-invalid={attributesError ? true : undefined}>
+          <fieldset aria-describedby={attributesError ? 'card-attributes-error' : undefined}>
             <legend>{bt('cardAttributes')}</legend>
             {cardAttributes.map((attribute) => (
               <CheckboxField
@@ -394,7 +394,11 @@ function CardAuthentication({
                 onChange={(e) => toggle(attribute, e.target.checked)}
               />
             ))}
-            {attributesError ? <p className="field-error">{attributesError}</p> : null}
+            {attributesError ? (
+              <p className="field-error" id="card-attributes-error">
+                {attributesError}
+              </p>
+            ) : null}
           </fieldset>
           <p className="help">{bt('cardPrefillHelp')}</p>
           <div className="row">

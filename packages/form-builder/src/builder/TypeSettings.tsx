@@ -1,4 +1,5 @@
 import { accountTypes, fileTypes, phoneKinds, shortTextCharsets } from '@madoguchi/shared';
+import { useId } from 'react';
 import { CheckboxField, SelectField, TextArea, TextField } from '../ui/fields';
 import type { DraftField, DraftNestedField } from './logic/palette';
 import { useBuilderText } from './text';
@@ -86,8 +87,9 @@ function CheckList<T extends string>({
   error?: string | undefined;
   onChange: (next: T[]) => void;
 }) {
+  const id = useId();
   return (
-    <fieldset aria-invalid={error ? true : undefined}>
+    <fieldset aria-describedby={error ? id : undefined}>
       <legend>{legend}</legend>
       {all.map((value) => (
         <CheckboxField
@@ -103,7 +105,11 @@ function CheckList<T extends string>({
           }
         />
       ))}
-      {error ? <p className="field-error">{error}</p> : null}
+      {error ? (
+        <p className="field-error" id={id}>
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }
