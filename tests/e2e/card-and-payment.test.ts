@@ -14,7 +14,8 @@ import { type Json, onboardAdmin } from './staff-client';
 // submits, sees that the application waits for payment, pays on the sandbox page and lands on
 // the status page showing it paid; staff find it paid in the console. Pay after acceptance: the
 // acceptance mail carries the payment link, the resident pays through it. A failed payment
-// offers the pay button again. axe-core on the completion and status pages; screenshots.
+// offers the pay button again (that journey without JavaScript). axe-core on the completion,
+// status and payment-link pages; screenshots in tests/screenshots/card-payment-*.
 
 const password = 'a long enough passphrase for e2e';
 const adminEmail = 'admin@city.midori.example.lg.jp';
@@ -354,8 +355,8 @@ describe('card authentication and payment in a browser', () => {
     }
   });
 
-  test('a failed payment shows as failed and the pay button is offered again', async () => {
-    const context = await phoneContext(browser);
+  test('without JavaScript, a failed payment shows as failed and the pay button is offered again', async () => {
+    const context = await phoneContext(browser, false);
     const page = await context.newPage();
     try {
       await authenticate(page);
