@@ -231,6 +231,7 @@ function Editor({ form: initial }: { form: FormView }) {
               label: text(f.label) || f.id,
               type: f.type,
               ...(f.type === 'number' ? { integer: f.integer !== false } : {}),
+              ...(f.type === 'single_choice' ? { values: f.options.map((o) => o.value) } : {}),
             },
           ],
     ),

@@ -370,6 +370,21 @@ describe('the settings: card authentication, payment and mails', () => {
     expect(definition.settings).toMatchObject({ onePerPerson: 'card_subject' });
   });
 
+  test('gender fills a single choice only, and the builder asks for the values male and female', async () => {
+    await open();
+    await click('＋ 単一選択');
+    await click('設定');
+    tick('申請の前にマイナンバーカードで本人確認する', true);
+    tick('性別', true);
+    choose('性別を入れて固定する項目', 'single_choice');
+    expect(errorOf('性別を入れて固定する項目')).toContain('male');
+    await click('構成');
+    type('選択肢1の値（CSV・条件で使う）', 'male');
+    type('選択肢2の値（CSV・条件で使う）', 'female');
+    await click('設定');
+    expect(errorOf('性別を入れて固定する項目')).toBe('');
+  });
+
   test('switching card authentication off flags one-per-card-holder beside the rule', async () => {
     await open();
     await click('＋ 氏名');

@@ -404,8 +404,16 @@ function CardAuthentication({
           <div className="row">
             {attributes.map((attribute) => {
               const targets = fields.filter((f) => f.type === prefillTypes[attribute]);
-              const error = err(`prefill.${attribute}`);
               const current = prefill[attribute] ?? '';
+              // The card says male / female; a choice without those values could not take it.
+              const target = targets.find((f) => f.id === current);
+              const genderValues =
+                attribute === 'gender' &&
+                target !== undefined &&
+                !['male', 'female'].every((value) => target.values?.includes(value))
+                  ? bt('cardGenderValues')
+                  : undefined;
+              const error = err(`prefill.${attribute}`) ?? genderValues;
               return (
                 <SelectField
                   key={attribute}

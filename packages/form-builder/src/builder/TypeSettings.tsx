@@ -16,6 +16,8 @@ export interface FieldChoice {
   label: string;
   type: string;
   integer?: boolean;
+  /** A choice field's option values. */
+  values?: string[];
 }
 
 /** Sets or, for undefined or '', removes one property of an object. */

@@ -268,6 +268,7 @@ const ja = {
   cardPrefillHelp:
     '取得した属性は選んだ項目に入り、申請者は変更できません。性別は値が male / female の単一選択に入ります。',
   cardPrefillNoField: '{type}の項目がないため、入れる先を選べません',
+  cardGenderValues: 'この選択肢には値 male と female が必要です（カードの性別はこの値で入ります）',
   deadlineMinutes: '支払い期限（申請から何分、5〜43200）',
 };
 
@@ -540,6 +541,7 @@ const en: Record<BuilderKey, string> = {
   cardPrefillHelp:
     'An obtained attribute fills the chosen field and the resident cannot change it. Gender goes into a single choice with the values male / female.',
   cardPrefillNoField: 'No {type} field to fill',
+  cardGenderValues: 'This choice needs the values male and female (the card gives gender as those)',
   deadlineMinutes: 'Payment deadline (minutes after applying, 5–43200)',
 };
 
