@@ -270,6 +270,29 @@ describe('checkDefinition', () => {
     expect(problems([choice], { options: { cardAuthentication: { enabled: true } } })).toEqual([
       'options.cardAuthentication.attributes card_attributes_missing',
     ]);
+    const gender = (values: string[]) =>
+      problems(
+        [
+          {
+            ...choice,
+            options: values.map((value) => ({ value, label: ja(value) })),
+          },
+        ],
+        {
+          options: {
+            cardAuthentication: {
+              enabled: true,
+              attributes: ['gender'],
+              prefill: { gender: 'kind' },
+            },
+          },
+        },
+      );
+    // The card gives male / female: the choice must offer both values to take it.
+    expect(gender(['a', 'b'])).toEqual([
+      'options.cardAuthentication.prefill.gender card_gender_values',
+    ]);
+    expect(gender(['female', 'male', 'other'])).toEqual([]);
   });
 
   test('one per person by email needs a required email field that is always asked', () => {

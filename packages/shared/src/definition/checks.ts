@@ -127,6 +127,13 @@ function checkOptions(definition: FormDefinition, places: FieldPlace[], report: 
         field: fieldId,
         expected: expected[attribute],
       });
+    } else if (attribute === 'gender' && target.type === 'single_choice') {
+      // The card says male or female: a choice without both values could not take its answer.
+      const values = new Set(target.options.map((option) => option.value));
+      if (!values.has('male') || !values.has('female'))
+        report(['options', 'cardAuthentication', 'prefill', attribute], 'card_gender_values', {
+          field: fieldId,
+        });
     }
   }
   const rule = definition.settings.onePerPerson;

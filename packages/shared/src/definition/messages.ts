@@ -21,6 +21,7 @@ export type DefinitionProblemCode =
   | 'payment_without_fee'
   | 'card_attributes_missing'
   | 'card_prefill_target'
+  | 'card_gender_values'
   | 'one_per_person_source'
   | 'period_inverted'
   | 'unknown_placeholder'
@@ -53,6 +54,8 @@ const ja: Catalog = {
   card_attributes_missing: () => 'マイナンバーカード認証で取得する属性を1つ以上選んでください',
   card_prefill_target: (p) =>
     `属性「${p.attribute}」の転記先「${p.field}」は${p.expected}項目である必要があります`,
+  card_gender_values: (p) =>
+    `性別の転記先「${p.field}」には、値が male と female の選択肢が必要です（カードの性別はこの値で届きます）`,
   one_per_person_source: (p) =>
     p.rule === 'email'
       ? '「1人1回」をメールアドレスで判定するには、メールアドレス項目が必要です'
@@ -88,6 +91,8 @@ const en: Catalog = {
   card_attributes_missing: () => 'Choose at least one attribute for My Number card authentication',
   card_prefill_target: (p) =>
     `The field "${p.field}" prefilled with ${p.attribute} must be a ${p.expected} field`,
+  card_gender_values: (p) =>
+    `The field "${p.field}" prefilled with gender needs choices valued male and female (the card gives gender as these values)`,
   one_per_person_source: (p) =>
     p.rule === 'email'
       ? '"One per person" by email needs an email field'
