@@ -46,7 +46,7 @@ export function PaymentPanel(props: {
             : undefined;
   return (
     <section
-      class={`panel${payment.due ? ' panel--warning' : ''}`}
+      class={`payment${payment.due ? ' payment--due' : ''}`}
       aria-labelledby="payment-title"
       id="payment"
       data-payment-state={payment.state}

@@ -44,6 +44,19 @@ function labelOf(
   return Object.hasOwn(labels, key) ? (labels[key]?.[locale] ?? key) : key;
 }
 
+/**
+ * What a history entry says: the action's label; a payment event (`payment_paid`, recorded by
+ * the payment log) as the payment's new state.
+ */
+function historyLabel(action: string, locale: 'ja' | 'en'): string {
+  const paymentState = action.startsWith('payment_') ? action.slice('payment_'.length) : '';
+  if (!Object.hasOwn(actionLabels, action) && Object.hasOwn(paymentStateLabels, paymentState)) {
+    const label = labelOf(paymentStateLabels, paymentState, locale);
+    return locale === 'ja' ? `お支払い：${label}` : `Payment: ${label}`;
+  }
+  return labelOf(actionLabels, action, locale);
+}
+
 /** Where the status page's actions go. */
 export interface StatusLinks {
   withdraw: string;
@@ -185,7 +198,7 @@ export function StatusPage(props: {
               <tr>
                 <td>{formatDateTime(event.at, locale)}</td>
                 <td>
-                  {labelOf(actionLabels, event.action, locale)}
+                  {historyLabel(event.action, locale)}
                   {event.toState ? `（${labelOf(stateLabels, event.toState, locale)}）` : ''}
                   {event.message ? (
                     <MultilineText text={event.message} class="table__note" />

@@ -80,6 +80,8 @@ describe('paying at submission from the resident pages', () => {
     expect(text(status, '#payment-state')).toBe('支払済');
     expect(status.doc.querySelector('#pay-button')).toBeNull();
     expect(text(status, '#current-state')).toBe('到達');
+    expect(text(status, '#history')).toContain('お支払い：支払済（到達）');
+    expect(status.html).not.toContain('payment_paid');
   });
 
   test('after a failed payment the status page offers the pay button again; English too', async () => {
