@@ -113,6 +113,9 @@ export const en: Messages = {
   nextSteps:
     'The office checks your application and handles it. If something needs correcting, we will ask you by email. You can follow your application at any time from the link in the email.',
   mailSent: 'We have sent a confirmation to the email address you gave.',
+  mailSentAwaitingPayment: 'We have sent how to pay to the email address you gave.',
+  nextStepsAfterPayment:
+    'Once your payment is confirmed, the department will review your application. You can check it and pay at any time from the link in the email.',
   statusLink: 'See the status of your application',
   print: 'Use your browser’s print function to keep a copy.',
 

@@ -94,6 +94,8 @@ export interface Messages {
   nextStepsHeading: string;
   nextSteps: string;
   mailSent: string;
+  mailSentAwaitingPayment: string;
+  nextStepsAfterPayment: string;
   statusLink: string;
   print: string;
 

@@ -325,6 +325,7 @@ export function CompletePage(props: {
           </strong>
         </p>
       </div>
+      <p class="body">{m.referenceNote}</p>
       {awaiting ? (
         <p class="body" id="not-complete">
           <strong>{m.awaitingPaymentBody}</strong>
@@ -333,10 +334,11 @@ export function CompletePage(props: {
       {payment ? (
         <PaymentPanel payment={payment} csrfToken={props.csrfToken ?? ''} locale={locale} />
       ) : null}
-      <p class="body">{m.referenceNote}</p>
-      {props.mailSent ? <p class="body">{m.mailSent}</p> : null}
+      {props.mailSent ? (
+        <p class="body">{awaiting ? m.mailSentAwaitingPayment : m.mailSent}</p>
+      ) : null}
       <h2 class="heading-m">{m.nextStepsHeading}</h2>
-      <p class="body">{props.body ?? m.nextSteps}</p>
+      <p class="body">{props.body ?? (awaiting ? m.nextStepsAfterPayment : m.nextSteps)}</p>
       <p class="body no-print">
         <a href={props.statusHref}>{m.statusLink}</a>
       </p>
