@@ -161,6 +161,9 @@ export async function inbox(db: TenantDb, formIds: string[], filters: InboxFilte
       name: row.searchName,
       revision: row.currentRevision,
       proxyEntry: row.proxyStaffId !== null,
+      // Only whether the card verified the applicant: the verified values and the pairwise
+      // subject stay with the detail view (values) and the one-per-person rule (subject).
+      verifiedByCard: row.cardVerification !== null,
     })),
     counts: Object.fromEntries(
       submissionStates.map((state) => [state, counts.find((c) => c.state === state)?.n ?? 0]),
