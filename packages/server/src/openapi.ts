@@ -13,6 +13,7 @@ import { auditOperations } from './audit/operations';
 import { acceptSchema, passwordSchema, signInSchema, tokenSchema, totpSchema } from './auth/routes';
 import { exportOperations } from './exports/routes';
 import { fileOperations } from './files/operations';
+import { departmentNameOperations } from './forms/department-names';
 import { formOperations } from './forms/operations';
 import { errorStatus } from './http/errors';
 import { submissionOperations } from './submissions/operations';
@@ -226,6 +227,7 @@ export const staffOperations: Operation[] = [
   ...exportOperations,
   ...auditOperations,
   ...formOperations,
+  ...departmentNameOperations,
 ];
 
 const errorSchema = {

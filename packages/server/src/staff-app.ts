@@ -7,6 +7,7 @@ import { consoleHandler, defaultConsoleDir } from './console/static';
 import type { AppDeps } from './deps';
 import { exportRoutes } from './exports/routes';
 import { staffFileRoutes } from './files/routes';
+import { departmentNameRoutes } from './forms/department-names';
 import { type PreviewRenderer, previewStylesheetPath } from './forms/preview-port';
 import { formRoutes } from './forms/routes';
 import { applyHttpBasics } from './http/middleware';
@@ -32,6 +33,7 @@ export function createStaffApp(deps: AppDeps, preview?: PreviewRenderer) {
     .route('/api/submissions', staffFileRoutes(deps))
     .route('/api/exports', exportRoutes(deps))
     .route('/api/forms', formRoutes(deps, preview))
+    .route('/api/departments', departmentNameRoutes(deps))
     // The builder's preview is a sandboxed frame under the console's policy: same-origin CSS only.
     .get(previewStylesheetPath, (c) => {
       if (!preview) return c.notFound();

@@ -281,6 +281,8 @@ const isolationProbes: Record<string, () => Promise<void>> = {
   [key('post', '/api/submissions/:id/notes')]: () =>
     probeAsA('POST', `/api/submissions/${w.b.submissionId}/notes`, { body: 'のぞき見' }, 404),
   [key('get', '/api/forms')]: () => probeAsA('GET', '/api/forms', undefined, 200),
+  // A's admin reads A's department names; probeAsA checks none of B's (ids, names) appears.
+  [key('get', '/api/departments')]: () => probeAsA('GET', '/api/departments', undefined, 200),
   [key('post', '/api/forms')]: () =>
     probeAsA('POST', '/api/forms', { departmentId: w.b.designDepartmentId }, 403),
   [key('post', '/api/forms/import')]: () =>
