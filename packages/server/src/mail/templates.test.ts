@@ -1,6 +1,14 @@
 import { notificationEvents, templatePlaceholders } from '@madoguchi/shared';
 import { describe, expect, test } from 'vitest';
-import { defaultMailTemplates, type MailEvent, mailDate, renderMail } from './templates';
+import {
+  acceptanceWithPaymentTemplate,
+  arrivalAwaitingPaymentTemplate,
+  defaultMailTemplates,
+  departmentAlertAwaitingPaymentTemplate,
+  type MailEvent,
+  mailDate,
+  renderMail,
+} from './templates';
 
 const values = {
   referenceNumber: 'A7K-4829',
@@ -194,6 +202,90 @@ describe('renderMail', () => {
     expect(code.body).toContain('確認コード：482913');
     expect(code.body).toContain('有効期限は30分です');
     expect(code.subject).not.toContain('482913');
+  });
+});
+
+describe('the payment variants', () => {
+  const known = [...templatePlaceholders, 'consoleUrl', 'paymentDeadline'];
+  const payment = {
+    amount: '1,000',
+    paymentUrl: values.statusUrl,
+    paymentDeadline: '2026年11月23日 10時00分',
+  };
+
+  test.each([
+    ['arrival awaiting payment', arrivalAwaitingPaymentTemplate],
+    ['department alert awaiting payment', departmentAlertAwaitingPaymentTemplate],
+    ['acceptance with payment', acceptanceWithPaymentTemplate],
+  ])('%s is written in both languages with known placeholders only', (_, template) => {
+    for (const text of [
+      template.subject.ja,
+      template.subject.en,
+      template.body.ja,
+      template.body.en,
+    ]) {
+      expect(text.trim()).not.toBe('');
+      for (const [, name] of text.matchAll(/\{\{\s*([^{}]*?)\s*\}\}/g))
+        expect(known).toContain(name);
+    }
+  });
+
+  test('an arrival with a payment link says it is not complete, with amount, deadline and link', () => {
+    const ja = renderMail({
+      event: 'arrival',
+      locale: 'ja',
+      municipality: 'みどり区',
+      values: { ...values, ...payment },
+    });
+    expect(ja.subject).toBe(
+      '【みどり区】手数料のお支払いをお願いします。申請はまだ完了していません（受付番号：A7K-4829）',
+    );
+    expect(ja.body).toContain('金額：1,000円\nお支払いの期限：2026年11月23日 10時00分\n');
+    expect(ja.body).toContain(values.statusUrl);
+    expect(ja.body).not.toContain('申請を受け付けました');
+    const en = renderMail({
+      event: 'arrival',
+      locale: 'en',
+      municipality: 'みどり区',
+      values: { ...values, ...payment, paymentDeadline: '23 November 2026, 10:00 (JST)' },
+    });
+    expect(en.body).toContain('Amount: 1,000 yen\nPay by: 23 November 2026, 10:00 (JST)\n');
+    expect(en.body).not.toContain('{{');
+  });
+
+  test('the form’s own arrival text wins, with {{amount}} and {{paymentUrl}} available', () => {
+    const mail = renderMail({
+      event: 'arrival',
+      definition: {
+        notifications: {
+          alertDepartment: true,
+          arrival: { subject: { ja: '仮受付' }, body: { ja: '{{amount}}円：{{paymentUrl}}' } },
+        },
+      },
+      locale: 'ja',
+      municipality: 'みどり区',
+      values: { ...values, ...payment },
+    });
+    expect(mail.subject).toBe('仮受付');
+    expect(mail.body).toMatch(new RegExp(`^1,000円：${values.statusUrl}\\n`));
+  });
+
+  test('a department alert with a payment deadline says the application awaits payment', () => {
+    const alert = renderMail({
+      event: 'department_alert',
+      locale: 'ja',
+      municipality: 'みどり区',
+      values: {
+        ...values,
+        consoleUrl: 'https://staff.example.lg.jp/submissions/sub_1',
+        paymentDeadline: payment.paymentDeadline,
+      },
+    });
+    expect(alert.subject).toBe(
+      '【新着申請・支払待ち】ゼロ・ウェイスト・デー参加申込（受付番号：A7K-4829）',
+    );
+    expect(alert.body).toContain('お支払いの期限：2026年11月23日 10時00分');
+    expect(alert.body).toContain('https://staff.example.lg.jp/submissions/sub_1');
   });
 });
 

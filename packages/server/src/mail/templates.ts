@@ -21,7 +21,9 @@ export type MailPlaceholder =
   | TemplatePlaceholder
   | 'consoleUrl'
   | 'verificationCode'
-  | 'validMinutes';
+  | 'validMinutes'
+  /** The end of a pay-at-submission application's payment period, in Japan time. */
+  | 'paymentDeadline';
 
 /** Values for a mail's placeholders; the caller formats them (dates, amounts) for the locale. */
 export type MailValues = Partial<Record<MailPlaceholder, string>>;
@@ -406,6 +408,89 @@ ${contact.en}`,
   },
 };
 
+/**
+ * The arrival mail of a form that charges at submission: the application waits for its payment
+ * (`awaiting_payment`), so the mail says it is not complete yet and gives the amount
+ * ({{amount}}), the deadline ({{paymentDeadline}}) and where to pay ({{paymentUrl}}: the status
+ * link, whose page has the pay button).
+ */
+export const arrivalAwaitingPaymentTemplate: BilingualTemplate = {
+  subject: {
+    ja: '【{{municipality}}】手数料のお支払いをお願いします。申請はまだ完了していません（受付番号：{{referenceNumber}}）',
+    en: '[{{municipality}}] Please pay the fee: your application is not complete yet ({{referenceNumber}})',
+  },
+  body: {
+    ja: `{{formTitle}}の申請内容をお預かりしました。
+手数料のお支払いを確認するまで、申請は完了していません。
+
+受付番号：{{referenceNumber}}
+送信日時：{{submittedAt}}
+
+【手数料のお支払い】
+金額：{{amount}}円
+お支払いの期限：{{paymentDeadline}}
+次のページの「お支払いへ進む」からお支払いください。
+{{paymentUrl}}
+このページのアドレスは、申請された方専用です。他の方に知らせないでください。
+
+期限までにお支払いがない場合、この申請は無効となります。
+お支払いを確認しましたら、あらためてメールでお知らせします。その後、担当課で申請の内容を確認します。
+
+${contact.ja}`,
+    en: `We have your application for {{formTitle}}, but it is not complete until the fee is paid.
+
+Reference number: {{referenceNumber}}
+Sent: {{submittedAt}}
+
+Paying the fee
+Amount: {{amount}} yen
+Pay by: {{paymentDeadline}}
+Please pay with the "Go to payment" button on this page:
+{{paymentUrl}}
+This address is for you alone; please do not share it.
+
+If the fee is not paid by then, the application lapses.
+We will email you once your payment is confirmed; the responsible section will then check your application.
+
+${contact.en}`,
+  },
+};
+
+/**
+ * The department's alert for an application that waits for its payment at submission: it is
+ * not theirs to examine until paid ({{paymentDeadline}} says until when it may be paid).
+ */
+export const departmentAlertAwaitingPaymentTemplate: BilingualTemplate = {
+  subject: {
+    ja: '【新着申請・支払待ち】{{formTitle}}（受付番号：{{referenceNumber}}）',
+    en: '[New application, awaiting payment] {{formTitle}} ({{referenceNumber}})',
+  },
+  body: {
+    ja: `{{formTitle}}に新しい申請が届きました。この申請は、申請者の手数料のお支払いを待っています。
+
+受付番号：{{referenceNumber}}
+受付日時：{{submittedAt}}
+お支払いの期限：{{paymentDeadline}}
+
+お支払いが確認されると、申請は「受付」になります。期限までにお支払いがない場合は、期限切れとなります。
+申請の内容は、職員用画面で確認してください。
+{{consoleUrl}}
+
+個人情報保護のため、このメールには申請の内容を記載していません。`,
+    en: `A new application for {{formTitle}} has arrived. It is awaiting the applicant's payment of the fee.
+
+Reference number: {{referenceNumber}}
+Received: {{submittedAt}}
+Payment due by: {{paymentDeadline}}
+
+Once paid it becomes a received application; unpaid by the deadline, it expires.
+Open it in the staff console:
+{{consoleUrl}}
+
+To protect personal data, this mail does not contain the application itself.`,
+  },
+};
+
 // Appended to every mail, the form's own texts included, so no mail invites a reply that nobody
 // reads and every mail says who sent it.
 const footer: Required<LocalizedText> = {
@@ -419,8 +504,8 @@ This is a send-only address: replies are not read.`,
 
 /**
  * Renders a mail: the form's own template for the event when it has one (its English text for
- * 'en' when written), else the platform's default (for an acceptance that asks for payment, the
- * one with the payment request), with placeholders filled and a footer added.
+ * 'en' when written), else the platform's default (for an acceptance or an arrival that asks for
+ * payment, the one with the payment request), with placeholders filled and a footer added.
  * @example renderMail({ event: 'arrival', definition, locale: 'ja', municipality: 'みどり区', values })
  */
 export function renderMail(input: RenderMailInput): { subject: string; body: string } {
@@ -428,11 +513,7 @@ export function renderMail(input: RenderMailInput): { subject: string; body: str
   const own = isNotificationEvent(input.event)
     ? input.definition?.notifications[input.event]
     : undefined;
-  const template =
-    own ??
-    (input.event === 'acceptance' && values.paymentUrl
-      ? acceptanceWithPaymentTemplate
-      : defaultMailTemplates[input.event]);
+  const template = own ?? defaultTemplate(input.event, values);
   const subject = renderTemplate(localize(template.subject, input.locale), values);
   const body = renderTemplate(localize(template.body, input.locale), values);
   const signed = `${body.replace(/\r\n?/g, '\n').trim()}\n\n${renderTemplate(footer[input.locale], values)}`;
@@ -441,6 +522,18 @@ export function renderMail(input: RenderMailInput): { subject: string; body: str
     // An optional value left empty (a staff message nobody wrote) leaves a run of blank lines.
     body: `${signed.replace(/\n{3,}/g, '\n\n')}\n`,
   };
+}
+
+/**
+ * The platform's text for an event: the payment variants where the values carry a payment
+ * (an acceptance or arrival with {{paymentUrl}}, a department alert with {{paymentDeadline}}).
+ */
+function defaultTemplate(event: MailEvent, values: MailValues): BilingualTemplate {
+  if (event === 'acceptance' && values.paymentUrl) return acceptanceWithPaymentTemplate;
+  if (event === 'arrival' && values.paymentUrl) return arrivalAwaitingPaymentTemplate;
+  if (event === 'department_alert' && values.paymentDeadline)
+    return departmentAlertAwaitingPaymentTemplate;
+  return defaultMailTemplates[event];
 }
 
 /**

@@ -1,4 +1,6 @@
 import {
+  type Answers,
+  computeFee,
   type FormDefinition,
   type Locale,
   listFields,
@@ -82,8 +84,11 @@ export interface ApplicantMailInput {
   accessToken?: string;
   staffMessage?: string;
   fieldsToFix?: string[];
-  /** A payment request (pay after acceptance): the amount in yen and the link to pay. */
-  payment?: { amount: number; url: string };
+  /**
+   * A payment request: the amount in yen and the link to pay; with its deadline when the
+   * application waits for the payment at submission.
+   */
+  payment?: { amount: number; url: string; deadline?: number };
 }
 
 /**
@@ -120,6 +125,9 @@ export function applicantMailContent(input: ApplicantMailInput): QueuedMail[] {
         ? {
             amount: mailAmount(input.payment.amount),
             paymentUrl: input.payment.url,
+            ...(input.payment.deadline !== undefined
+              ? { paymentDeadline: mailDate(input.payment.deadline, input.locale) }
+              : {}),
           }
         : {}),
     },
@@ -140,6 +148,8 @@ export interface DepartmentAlertInput {
   departmentId: string;
   mail: MailContext;
   now: number;
+  /** Set when the application waits for its payment at submission: the alert says so. */
+  paymentDeadline?: number | null;
 }
 
 /** The new-application alert to the department, when it has an address and the form wants it. */
@@ -164,9 +174,71 @@ export async function departmentAlertContent(
       formTitle: input.definition.title.ja,
       submittedAt: mailDate(input.subject.submittedAt, 'ja'),
       consoleUrl: `${input.mail.staffOrigin}/submissions/${input.subject.id}`,
+      ...(input.paymentDeadline != null
+        ? { paymentDeadline: mailDate(input.paymentDeadline, 'ja') }
+        : {}),
     },
   });
   return [{ eventKey: `${input.subject.id}:department_alert`, to: department.email, ...rendered }];
+}
+
+/** What `arrivalMailsContent` takes: the new application, its answers and its link's token. */
+export interface ArrivalMailsInput {
+  subject: MailSubject;
+  definition: FormDefinition;
+  departmentId: string;
+  mail: MailContext;
+  locale: Locale;
+  now: number;
+  accessToken: string;
+  /** The validated answers, for the fee of a form that charges at submission. */
+  answers: Answers;
+  /** The end of the payment period of an application awaiting payment; null otherwise. */
+  paymentDeadline: number | null;
+}
+
+/**
+ * The mails of a new application: the arrival mail (到達) to the applicant and the department's
+ * alert. An application that waits for its payment at submission gets the arrival mail that says
+ * it is not complete until paid, with the amount (the shared fee computation over the answers),
+ * the deadline and the status link, whose page has the pay button ({{amount}} and {{paymentUrl}}
+ * for a form's own arrival text too); the alert says it awaits payment.
+ */
+export async function arrivalMailsContent(
+  db: TenantDb,
+  input: ArrivalMailsInput,
+): Promise<QueuedMail[]> {
+  const awaiting =
+    input.paymentDeadline !== null && input.definition.options.payment.mode === 'at_submission';
+  return [
+    ...applicantMailContent({
+      event: 'arrival',
+      subject: input.subject,
+      definition: input.definition,
+      mail: input.mail,
+      locale: input.locale,
+      now: input.now,
+      occurrence: 1,
+      accessToken: input.accessToken,
+      ...(awaiting && input.paymentDeadline !== null
+        ? {
+            payment: {
+              amount: computeFee(input.definition, input.answers).total,
+              url: statusUrl(input.mail, input.subject, input.accessToken),
+              deadline: input.paymentDeadline,
+            },
+          }
+        : {}),
+    }),
+    ...(await departmentAlertContent(db, {
+      subject: input.subject,
+      definition: input.definition,
+      departmentId: input.departmentId,
+      mail: input.mail,
+      now: input.now,
+      paymentDeadline: awaiting ? input.paymentDeadline : null,
+    })),
+  ];
 }
 
 /** The mail with a renewed status link, to the address on file. */

@@ -22,7 +22,7 @@ import { queueMailStatement } from '../mail/outbox';
 import { accessSecret, formatAccessToken, hashAccessSecret } from './access';
 import { verifiedEmail } from './email-verification';
 import { ensureOpen, type PublishedForm } from './forms';
-import { applicantMailContent, departmentAlertContent, type MailContext } from './mails';
+import { arrivalMailsContent, type MailContext } from './mails';
 import { newReferenceNumber } from './reference-number';
 import { slotBookingStatements, slotChoices, slotFull } from './slots';
 
@@ -207,25 +207,17 @@ export async function submitApplication(
       submittedAt: ctx.now,
     };
     const mails = ctx.mail
-      ? [
-          ...applicantMailContent({
-            event: 'arrival',
-            subject,
-            definition,
-            mail: ctx.mail,
-            locale: input.locale,
-            now: ctx.now,
-            occurrence: 1,
-            accessToken,
-          }),
-          ...(await departmentAlertContent(db, {
-            subject,
-            definition,
-            departmentId: form.departmentId,
-            mail: ctx.mail,
-            now: ctx.now,
-          })),
-        ]
+      ? await arrivalMailsContent(db, {
+          subject,
+          definition,
+          departmentId: form.departmentId,
+          mail: ctx.mail,
+          locale: input.locale,
+          now: ctx.now,
+          accessToken,
+          answers: validated.answers,
+          paymentDeadline: row.paymentDeadline,
+        })
       : [];
     const statements: Statement[] = [
       {
