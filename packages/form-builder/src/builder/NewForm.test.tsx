@@ -24,21 +24,23 @@ function session(isTenantAdmin: boolean) {
   };
 }
 
-function stub(isTenantAdmin: boolean) {
+function stub(isTenantAdmin: boolean, listWorks = true) {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: RequestInfo | URL) => {
       const path = new URL(String(input), 'http://console.test').pathname;
       if (path === '/api/auth/session') return json(200, session(isTenantAdmin));
-      if (path === '/api/admin/departments')
-        return isTenantAdmin
+      if (path === '/api/departments')
+        return listWorks
           ? json(200, {
               departments: [
-                { id: 'dep_1', name: '子育て支援課', email: null, archivedAt: null },
-                { id: 'dep_2', name: '戸籍住民課', email: null, archivedAt: null },
+                { id: 'dep_1', name: '子育て支援課' },
+                { id: 'dep_2', name: '戸籍住民課' },
               ],
             })
-          : json(403, { error: { code: 'forbidden', message: 'forbidden' } });
+          : json(500, { error: { code: 'internal', message: 'down' } });
+      if (path === '/api/admin/departments')
+        return json(403, { error: { code: 'forbidden', message: 'forbidden' } });
       return json(200, { templates: [] });
     }),
   );
@@ -89,8 +91,17 @@ test('the new-form dialog names the departments for a tenant admin', async () =>
   ]);
 });
 
-test('a designer who may not read the department list still gets the ids', async () => {
+test('a designer who is not an admin sees the names too (the designers’ list)', async () => {
   stub(false);
+  await render();
+  expect(departments()).toEqual([
+    ['dep_1', '子育て支援課'],
+    ['dep_2', '戸籍住民課'],
+  ]);
+});
+
+test('when the list cannot be read, the ids still let the designer pick', async () => {
+  stub(false, false);
   await render();
   expect(departments()).toEqual([
     ['dep_1', 'dep_1'],

@@ -15,15 +15,15 @@ export function NewForm() {
   const [department, setDepartment] = useState(departments[0]?.departmentId ?? '');
   const [template, setTemplate] = useState('');
   const [error, setError] = useState<unknown>(null);
-  // Names come from the departments list, which only a tenant admin may read; others see ids.
+  // Names come from the designers' department list (GET /api/departments); ids if it fails.
   const names = useLoad(
     () =>
-      session.staff.isTenantAdmin && departments.length > 0
-        ? ok(api.admin.departments.$get())
+      departments.length > 0
+        ? ok(api.departments.$get())
             .then((r) => new Map(r.departments.map((d) => [d.id, d.name])))
             .catch(() => new Map<string, string>())
         : Promise.resolve(new Map<string, string>()),
-    [session.staff.isTenantAdmin, departments.length],
+    [departments.length],
   );
   const catalog = useLoad(
     () =>
