@@ -17,7 +17,7 @@ import { payments, submissions } from '../db/tenant-schema';
 import { AppError } from '../http/errors';
 import { loadVersion } from '../submissions/forms';
 import { paymentForSubmission } from './for-submission';
-import { paymentIdPattern } from './pay-link';
+import { payLinkUrl, paymentIdPattern } from './pay-link';
 import { tenantPaymentProvider } from './providers';
 
 /**
@@ -101,9 +101,15 @@ export function payLinkRoutes(kit: PageKit) {
     .post(path, pageBasics(kit.env), postGuard(kit.env), async (c) => {
       onlyNames(c, ['_csrf', '_action']);
       if (postedString(c, '_action') !== 'pay') throw new AppError('bad_request');
-      const { row, definition } = await linkedPayment(c);
+      const { payment, row, definition } = await linkedPayment(c);
       const view = await paymentViewOf(c.get('db'), definition, row, c.req.path);
       if (!view?.due) throw notPayable;
-      return goToPayment(kit, c, row.id, `${kit.deps.config.PUBLIC_ORIGIN}${c.req.path}`);
+      // Back to this page, whatever the mode: it opens without the status link's cookie.
+      return goToPayment(
+        kit,
+        c,
+        row.id,
+        payLinkUrl(kit.deps.config.PUBLIC_ORIGIN, c.get('tenant').slug, payment.id),
+      );
     });
 }

@@ -19,6 +19,26 @@ export function payLinkUrl(publicOrigin: string, slug: string, paymentId: string
 }
 
 /**
+ * Where a provider sends the resident back after paying (Stripe's success and cancel URLs,
+ * PayPay's redirect URL). Pay at submission: `/t/{tenant}/status/return`, a page of ours that
+ * moves on to the status page by a refresh — the remembered link's cookie is SameSite=Strict and
+ * is withheld from the provider's cross-site redirect, so `/status` itself would not open there.
+ * Pay after acceptance: the payment link `/t/{tenant}/pay/{payment}`, which needs no cookie (the
+ * resident may have come from the acceptance mail without ever opening the status link); where
+ * no payment row exists yet, the status return page.
+ * @example providerReturnUrl('https://forms.example.lg.jp', 'midori', 'at_submission') // '…/t/midori/status/return'
+ */
+export function providerReturnUrl(
+  publicOrigin: string,
+  slug: string,
+  mode: FormDefinition['options']['payment']['mode'],
+  paymentId?: string,
+): string {
+  if (mode === 'after_acceptance' && paymentId) return payLinkUrl(publicOrigin, slug, paymentId);
+  return `${publicOrigin}/t/${slug}/status/return`;
+}
+
+/**
  * The payment request an acceptance makes on a form that charges after acceptance: the amount
  * from the shared fee computation over the stored answers, and the statement that creates the
  * payment row (provider session not yet: that is made when the resident presses pay, outside

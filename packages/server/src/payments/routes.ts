@@ -1,11 +1,15 @@
+import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { appendAudit } from '../audit/service';
 import type { Tenant, TenantDb } from '../db/registry';
+import { payments } from '../db/tenant-schema';
 import type { AppDeps } from '../deps';
 import { AppError } from '../http/errors';
 import type { BaseVariables } from '../http/middleware';
 import { findByAccessToken } from '../submissions/applicant';
+import { loadVersion } from '../submissions/forms';
 import { paymentForSubmission } from './for-submission';
+import { providerReturnUrl } from './pay-link';
 import type { PaymentProvider, VerifiedEvent } from './provider';
 import { paymentProviderFor, tenantPaymentProvider } from './providers';
 import { sandboxProvider, WebhookSignatureError } from './sandbox';
@@ -101,17 +105,28 @@ export function paymentWebhookRoutes(deps: AppDeps) {
         return c.json(await receive(c.get('db'), provider, body, c.req.raw, deps.now()));
       })
       // The resident (with the secret of their link) asks where to pay: pay at submission while
-      // the application awaits payment, pay after acceptance once accepted.
+      // the application awaits payment, pay after acceptance once accepted. The provider sends
+      // them back to a page that opens without the SameSite=Strict cookie (providerReturnUrl).
       .post('/:slug/api/payments/start', async (c) => {
         const match = /^Bearer\s+(\S{1,200})$/.exec(c.req.header('authorization') ?? '');
         if (!match?.[1]) throw new AppError('unauthenticated');
-        const row = await findByAccessToken(c.get('db'), match[1]);
-        const { slug } = c.get('tenant');
+        const db = c.get('db');
+        const row = await findByAccessToken(db, match[1]);
+        const definition = await loadVersion(db, row.formId, row.formVersion);
+        const existing = await db.query.payments.findFirst({
+          where: eq(payments.submissionId, row.id),
+          columns: { id: true },
+        });
         const started = await paymentForSubmission(
-          c.get('db'),
-          await tenantPaymentProvider(deps, c.get('tenant'), c.get('db')),
+          db,
+          await tenantPaymentProvider(deps, c.get('tenant'), db),
           row.id,
-          `${deps.config.PUBLIC_ORIGIN}/t/${slug}/status`,
+          providerReturnUrl(
+            deps.config.PUBLIC_ORIGIN,
+            c.get('tenant').slug,
+            definition.options.payment.mode,
+            existing?.id,
+          ),
           deps.now(),
         );
         return c.json({ payUrl: started.payUrl, amount: started.amount });
