@@ -3,6 +3,7 @@ import { zeroWasteDay } from '@madoguchi/shared/examples';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { forms, outbox, submissions } from '../db/tenant-schema';
+import { forgetForm } from '../forms/resident-row';
 import { publishForTest } from '../submissions/test-support';
 import { pageContentSecurityPolicy } from './page-security';
 import { heading, openNow, pageWorld } from './page-test-support';
@@ -271,6 +272,7 @@ describe('forms that cannot be applied to', () => {
   test('closed, not yet open and full forms are 409 pages; a secret-link form needs its key', async () => {
     const closed = await w.publish(openNow(zeroWasteDay));
     await w.db.update(forms).set({ status: 'closed' }).where(eq(forms.id, closed));
+    forgetForm(w.db, closed);
     const later = await w.publish({
       ...openNow(zeroWasteDay),
       settings: { opensAt: '2027-04-01T09:00:00+09:00' },
@@ -312,6 +314,7 @@ describe('forms that cannot be applied to', () => {
     const b = w.browser();
     const page = await firstPage(b, closing);
     await w.db.update(forms).set({ status: 'closed' }).where(eq(forms.id, closing));
+    forgetForm(w.db, closing);
     const refused = await b.submit(page, 'next', { values: participant(8) });
     expect(refused.status).toBe(409);
     expect(problem(refused)).toBe('closed');

@@ -3,6 +3,7 @@ import { templateCatalog } from '../db/control-schema';
 import { abortUnlessChanged } from '../db/guards';
 import type { ControlDb, TenantDb } from '../db/registry';
 import { forms, formVersions } from '../db/tenant-schema';
+import { forgetForm } from './resident-row';
 
 /** A form row as stored. */
 export type FormRow = typeof forms.$inferSelect;
@@ -59,6 +60,7 @@ export function selectForms(
 /** Stores a new form. */
 export async function insertForm(db: TenantDb, row: FormRow): Promise<void> {
   await db.insert(forms).values(row);
+  forgetForm(db, row.id);
 }
 
 /**
@@ -78,6 +80,7 @@ export async function updateDraft(
     .set({ ...values, updatedAt: sql`max(${now}, ${forms.updatedAt} + 1)` })
     .where(and(eq(forms.id, id), eq(forms.updatedAt, expectedUpdatedAt)))
     .returning();
+  forgetForm(db, id);
   return row;
 }
 
@@ -115,6 +118,7 @@ export async function insertVersion(
       })
       .where(eq(forms.id, formId)),
   ]);
+  forgetForm(db, formId);
 }
 
 /**
@@ -138,6 +142,7 @@ export async function updateStatus(
       ),
     )
     .returning();
+  forgetForm(db, id);
   return row;
 }
 

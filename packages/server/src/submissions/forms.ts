@@ -3,8 +3,8 @@ import { type FormDefinition, formDefinitionSchema } from '@madoguchi/shared';
 import { and, eq } from 'drizzle-orm';
 import * as v from 'valibot';
 import type { TenantDb } from '../db/registry';
-import { type forms, formVersions } from '../db/tenant-schema';
-import { readRow } from '../db/writer-thread';
+import { formVersions } from '../db/tenant-schema';
+import { type FormRow, formRow } from '../forms/resident-row';
 import { AppError } from '../http/errors';
 
 // Published versions never change, so their parsed definitions can be kept per database.
@@ -35,13 +35,6 @@ async function cachedVersion(
   return definition;
 }
 
-/** A form's row without its draft, which residents never need and which is the large part. */
-export type FormRow = Omit<typeof forms.$inferSelect, 'draft'>;
-
-// Every resident request reads this row: plain SQL through the hot-read path, no draft.
-const formRowSql =
-  'SELECT id, department_id AS departmentId, title, status, published_version AS publishedVersion, access_key AS accessKey, created_by AS createdBy, created_at AS createdAt, updated_at AS updatedAt FROM forms WHERE id = ?';
-
 /** A published form as residents see it: its row, the version in force and its definition. */
 export interface PublishedForm {
   form: FormRow;
@@ -58,7 +51,7 @@ export async function loadPublishedForm(
   formId: string,
   key: string | undefined,
 ): Promise<PublishedForm> {
-  const form = await readRow<FormRow>(db, formRowSql, [formId]);
+  const form = await formRow(db, formId);
   if (!form || form.publishedVersion === null) throw new AppError('not_found');
   const definition = await cachedVersion(db, formId, form.publishedVersion);
   if (!definition) throw new AppError('not_found');
