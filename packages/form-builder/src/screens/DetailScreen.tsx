@@ -1,4 +1,4 @@
-import { paymentStateLabels, stateLabels } from '@madoguchi/shared';
+import { type FormDefinition, paymentStateLabels, stateLabels } from '@madoguchi/shared';
 import { api } from '../api/client';
 import { ok } from '../api/errors';
 import type { SubmissionDetail } from '../api/types';
@@ -8,6 +8,8 @@ import { formatDateTime } from '../logic/format';
 import { Async, useLoad } from '../ui/async';
 import { Actions } from './detail/Actions';
 import { Answers } from './detail/Answers';
+import { CardVerified } from './detail/CardVerified';
+import { feeView, formatYen } from './detail/fees';
 import { History } from './detail/History';
 import { Notes } from './detail/Notes';
 
@@ -32,6 +34,14 @@ export function DetailScreen({ id }: { id: string }) {
 function Detail({ data, reload }: { data: SubmissionDetail; reload: () => void }) {
   const { t, label, locale } = useI18n();
   const { submission } = data;
+  // The amount: the payment's own (what the provider was asked for) when there is one, else
+  // the fee of the latest answers through the shared computation.
+  const fee = feeView(
+    data.definition as unknown as FormDefinition,
+    data.revisions.at(-1)?.answers,
+    locale,
+  );
+  const amount = data.payment?.amount ?? fee?.total;
   return (
     <>
       <h1>
@@ -51,6 +61,23 @@ function Detail({ data, reload }: { data: SubmissionDetail; reload: () => void }
               <dd>{label(stateLabels[submission.state])}</dd>
               <dt>{t('detail.payment')}</dt>
               <dd>{label(paymentStateLabels[submission.paymentState])}</dd>
+              {amount !== undefined && amount > 0 ? (
+                <>
+                  <dt>{t('detail.amount')}</dt>
+                  <dd>
+                    <strong>{formatYen(amount, locale)}</strong>
+                    {fee && fee.lines.length > 0 ? (
+                      <ul className="fee-lines" aria-label={t('detail.amountLines')}>
+                        {fee.lines.map((line) => (
+                          <li key={line.label + line.text}>
+                            {line.label}: {line.text}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </dd>
+                </>
+              ) : null}
               <dt>{t('detail.submittedAt')}</dt>
               <dd>{formatDateTime(submission.submittedAt, locale)}</dd>
               <dt>{t('detail.updatedAt')}</dt>
@@ -67,6 +94,9 @@ function Detail({ data, reload }: { data: SubmissionDetail; reload: () => void }
               ) : null}
             </dl>
           </section>
+          {submission.verifiedByCard ? (
+            <CardVerified verification={submission.verifiedByCard} />
+          ) : null}
           <Answers data={data} />
         </div>
         <div className="detail-side">

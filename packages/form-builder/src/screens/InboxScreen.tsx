@@ -274,6 +274,12 @@ function InboxBody({ form, forms }: { form: FormSummary | undefined; forms: Form
                       {item.referenceNumber}
                     </Link>
                     {item.proxyEntry ? <span className="tag">{t('inbox.proxy')}</span> : null}
+                    {item.verifiedByCard ? (
+                      <span className="tag tag-verified" title={t('inbox.cardVerifiedLong')}>
+                        <span aria-hidden="true">✓ </span>
+                        {t('inbox.cardVerified')}
+                      </span>
+                    ) : null}
                   </td>
                   <td>{item.name ?? '—'}</td>
                   {form ? null : <td>{titles.get(item.formId) ?? item.formId}</td>}

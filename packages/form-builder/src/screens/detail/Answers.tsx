@@ -1,4 +1,4 @@
-import type { FormDefinition } from '@madoguchi/shared';
+import type { FormDefinition, Locale } from '@madoguchi/shared';
 import { useState } from 'react';
 import { ensureSignedIn } from '../../api/client';
 import type { SubmissionDetail } from '../../api/types';
@@ -6,11 +6,17 @@ import { useI18n } from '../../i18n/i18n';
 import { type AnswerRow, answerRows, changedFields } from '../../logic/answers';
 import { startDownload } from '../../ui/download';
 import { CheckboxField } from '../../ui/fields';
+import { cardVerifiedFields } from './card';
+import { feeView } from './fees';
 
 const attachmentUrl = (submissionId: string, fileId: string) =>
   `/api/submissions/${encodeURIComponent(submissionId)}/attachments/${encodeURIComponent(fileId)}`;
 
-/** The latest answers; with more than one revision, the previous one beside it, changes marked. */
+/**
+ * The latest answers; with more than one revision, the previous one beside it, changes marked.
+ * Fee fields read as quantity × unit price = amount; answers the My Number card verified are
+ * marked so.
+ */
 export function Answers({ data }: { data: SubmissionDetail }) {
   const { t, locale } = useI18n();
   const [compare, setCompare] = useState(false);
@@ -19,8 +25,9 @@ export function Answers({ data }: { data: SubmissionDetail }) {
   const previous = data.revisions.at(-2);
   if (!latest) return null;
   const changed = previous ? changedFields(previous.answers, latest.answers) : new Set<string>();
-  const rows = answerRows(definition, latest.answers, locale);
-  const before = previous && compare ? answerRows(definition, previous.answers, locale) : null;
+  const rows = withFees(definition, latest.answers, locale);
+  const before = previous && compare ? withFees(definition, previous.answers, locale) : null;
+  const verified = cardVerifiedFields(definition, data.submission.verifiedByCard?.attributes ?? []);
   return (
     <section aria-labelledby="answers-title" className="card">
       <h2 id="answers-title">{t('detail.answers')}</h2>
@@ -50,6 +57,12 @@ export function Answers({ data }: { data: SubmissionDetail }) {
                 {changed.has(row.fieldId) ? (
                   <span className="tag">{t('detail.changed')}</span>
                 ) : null}
+                {verified.has(row.fieldId) ? (
+                  <span className="tag tag-verified">
+                    <span aria-hidden="true">✓ </span>
+                    {t('detail.cardVerifiedValue')}
+                  </span>
+                ) : null}
               </th>
               {before ? (
                 <td>
@@ -65,6 +78,17 @@ export function Answers({ data }: { data: SubmissionDetail }) {
       </table>
     </section>
   );
+}
+
+/** The answer rows, a fee field's quantity replaced by its line 「2 × 300円 = 600円」. */
+function withFees(definition: FormDefinition, answers: unknown, locale: Locale): AnswerRow[] {
+  const rows = answerRows(definition, answers, locale);
+  const fees = feeView(definition, answers, locale);
+  if (!fees) return rows;
+  return rows.map((row) => {
+    const line = fees.byField.get(row.fieldId);
+    return line ? { ...row, text: line } : row;
+  });
 }
 
 function AnswerCell({ row, submissionId }: { row: AnswerRow | undefined; submissionId: string }) {
