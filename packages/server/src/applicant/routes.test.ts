@@ -293,6 +293,30 @@ describe('the applicant’s link', () => {
     const mails = await midori.select().from(outbox).where(eq(outbox.to, 'taro13@example.jp'));
     expect(mails.map((m) => m.eventKey.split(':')[1])).toEqual(['arrival', 'access_link']);
   });
+
+  test('asking again within ten minutes sends nothing and keeps the link just sent; later it renews', async () => {
+    const { body } = await submit(14);
+    const resend = () =>
+      call('POST', `/t/midori/api/forms/${formId}/resend-link`, {
+        body: { email: 'taro14@example.jp' },
+      });
+    const linkMails = async () =>
+      (await midori.select().from(outbox).where(eq(outbox.to, 'taro14@example.jp'))).filter((m) =>
+        m.eventKey.includes(':access_link:'),
+      );
+    expect((await resend()).status).toBe(202);
+    expect(await linkMails()).toHaveLength(1);
+    h.advance(60_000);
+    // The same answer, but no second mail, and the old link is gone only once.
+    expect((await resend()).status).toBe(202);
+    expect(await linkMails()).toHaveLength(1);
+    expect(
+      (await call('GET', '/t/midori/api/submission', { token: String(body.accessToken) })).status,
+    ).toBe(404);
+    h.advance(10 * 60_000);
+    expect((await resend()).status).toBe(202);
+    expect(await linkMails()).toHaveLength(2);
+  });
 });
 
 describe('email verification before filling', () => {

@@ -7,12 +7,12 @@ import {
   todayInJapan,
   validateAnswers,
 } from '@madoguchi/shared';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import { writeWithAudit } from '../audit/service';
 import { abortUnlessChanged, isBookingAbort, isUnchangedAbort } from '../db/guards';
 import { newId } from '../db/ids';
 import type { TenantDb } from '../db/registry';
-import { submissionEvents, submissionRevisions, submissions } from '../db/tenant-schema';
+import { auditLog, submissionEvents, submissionRevisions, submissions } from '../db/tenant-schema';
 import { attachmentsBindStatements, refsInAnswers } from '../files/service';
 import { AppError } from '../http/errors';
 import {
@@ -298,10 +298,29 @@ export async function reapplyPrefill(
   return { formId: row.formId, answers: await currentAnswers(db, row) };
 }
 
+/** How long a renewed link stands before another renewal is made for the same application. */
+export const linkRenewalIntervalMs = 10 * 60 * 1000;
+
+async function renewedLately(db: TenantDb, submissionId: string, now: number): Promise<boolean> {
+  const [recent] = await db
+    .select({ seq: auditLog.seq })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.targetId, submissionId),
+        eq(auditLog.action, 'submission.link_renewed'),
+        gt(auditLog.at, now - linkRenewalIntervalMs),
+      ),
+    )
+    .limit(1);
+  return recent !== undefined;
+}
+
 /**
  * Issues new access links for the applications an address made on a form (at most the ten
  * latest): the old links stop working, since only their hashes were kept. Callers mail the
- * links to that address and answer the same whether anything was found or not.
+ * links to that address and answer the same whether anything was found or not. An application
+ * whose link was renewed less than ten minutes ago is left as it is.
  */
 export async function renewAccessLinks(
   db: TenantDb,
@@ -323,6 +342,10 @@ export async function renewAccessLinks(
     .limit(10);
   const renewed: { submission: SubmissionRow; accessToken: string }[] = [];
   for (const submission of rows) {
+    // At most one new link per application every ten minutes: asking again (or someone else
+    // asking with the resident's address) neither fills their mailbox nor keeps breaking the
+    // link they just received. The caller answers the same either way.
+    if (await renewedLately(db, submission.id, now)) continue;
     const secret = randomAccessSecret();
     const accessToken = formatAccessToken(submission.id, secret);
     const definition = await loadVersion(db, submission.formId, submission.formVersion);
