@@ -344,11 +344,27 @@ describe('card authentication and payment in a browser', () => {
       const row = page.getByRole('row').filter({ hasText: reference });
       await row.waitFor();
       await expect(row.textContent()).resolves.toContain('支払済');
+      // The card's mark is words in the row, not a colour.
+      await expect(row.textContent()).resolves.toContain('カード認証済');
+      await accessible(page, 'staff inbox with the card mark');
       await screenshot(page, 'card-payment-04-inbox');
       await row.getByRole('link', { name: reference }).click();
       await page.getByRole('heading', { name: `申請 ${reference}` }).waitFor();
       const main = (await page.locator('main').textContent()) ?? '';
       for (const value of ['窓口', '西新宿二丁目8番1号', '支払済']) expect(main).toContain(value);
+      // The card box: when and which attributes, in words; the verified answers marked.
+      const card = page.getByRole('region', { name: 'マイナンバーカードで本人確認済み' });
+      await expect(card.textContent()).resolves.toContain('氏名・住所・生年月日');
+      await expect(card.textContent()).resolves.toMatch(/\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}/);
+      await expect(page.getByText('カードで確認済み').count()).resolves.toBe(3);
+      // The fee as an amount, and the total beside the payment state.
+      expect(main).toContain('2 × 300円 = 600円');
+      expect(main).toContain('お支払い金額');
+      // The history names the payment in words, as the system's doing.
+      const history = page.getByRole('region', { name: '履歴' });
+      await expect(history.textContent()).resolves.toContain('お支払い確認');
+      await expect(history.textContent()).resolves.toContain('システム');
+      await accessible(page, 'staff detail with the card box');
       await screenshot(page, 'card-payment-05-detail');
     } finally {
       await context.close();

@@ -70,7 +70,9 @@ function Detail({ data, reload }: { data: SubmissionDetail; reload: () => void }
                       <ul className="fee-lines" aria-label={t('detail.amountLines')}>
                         {fee.lines.map((line) => (
                           <li key={line.label + line.text}>
-                            {line.label}: {line.text}
+                            {line.label}
+                            {locale === 'ja' ? '：' : ': '}
+                            {line.text}
                           </li>
                         ))}
                       </ul>
