@@ -13,7 +13,7 @@ import { providerReturnUrl } from './pay-link';
 import type { PaymentProvider, VerifiedEvent } from './provider';
 import { paymentProviderFor, tenantPaymentProvider } from './providers';
 import { sandboxProvider, WebhookSignatureError } from './sandbox';
-import { recordPaymentEvent } from './service';
+import { type PaymentMailLinks, recordPaymentEvent } from './service';
 import { IgnoredEvent } from './stripe';
 
 interface WebhookVariables extends BaseVariables {
@@ -41,6 +41,7 @@ async function receive(
   body: string,
   request: Request,
   now: number,
+  links: PaymentMailLinks,
 ) {
   let event: VerifiedEvent;
   try {
@@ -59,7 +60,7 @@ async function receive(
     );
     throw new AppError('bad_request');
   }
-  const result = await recordPaymentEvent(db, provider.name, event, now);
+  const result = await recordPaymentEvent(db, provider.name, event, now, links);
   return { received: true, duplicate: result.duplicate, state: result.state };
 }
 
@@ -70,6 +71,10 @@ async function receive(
  * once and the payment state is recomputed from the log (payments/service.ts).
  */
 export function paymentWebhookRoutes(deps: AppDeps) {
+  const mailLinks = (tenant: Tenant): PaymentMailLinks => ({
+    publicOrigin: deps.config.PUBLIC_ORIGIN,
+    tenant,
+  });
   return (
     new Hono<{ Variables: WebhookVariables }>()
       .use('/:slug/api/payments/*', async (c, next) => {
@@ -87,7 +92,14 @@ export function paymentWebhookRoutes(deps: AppDeps) {
           publicOrigin: deps.config.PUBLIC_ORIGIN,
         });
         return c.json(
-          await receive(c.get('db'), provider, await bodyOf(c.req.raw), c.req.raw, deps.now()),
+          await receive(
+            c.get('db'),
+            provider,
+            await bodyOf(c.req.raw),
+            c.req.raw,
+            deps.now(),
+            mailLinks(c.get('tenant')),
+          ),
         );
       })
       // Stripe's endpoint of this tenant, verified with the signing secret the tenant stored;
@@ -102,7 +114,16 @@ export function paymentWebhookRoutes(deps: AppDeps) {
             throw new AppError('not_found');
           throw error;
         }
-        return c.json(await receive(c.get('db'), provider, body, c.req.raw, deps.now()));
+        return c.json(
+          await receive(
+            c.get('db'),
+            provider,
+            body,
+            c.req.raw,
+            deps.now(),
+            mailLinks(c.get('tenant')),
+          ),
+        );
       })
       // The resident (with the secret of their link) asks where to pay: pay at submission while
       // the application awaits payment, pay after acceptance once accepted. The provider sends

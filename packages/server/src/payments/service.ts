@@ -1,3 +1,4 @@
+import { localize } from '@madoguchi/shared';
 import { and, eq } from 'drizzle-orm';
 import { writeWithAudit } from '../audit/service';
 import { abortUnlessChanged, isUnchangedAbort } from '../db/guards';
@@ -6,7 +7,11 @@ import type { TenantDb } from '../db/registry';
 import { paymentEvents, payments, submissionEvents, submissions } from '../db/tenant-schema';
 import { AppError } from '../http/errors';
 import { isMailAddress, queueMail } from '../mail/outbox';
+import { mailDate } from '../mail/templates';
+import { loadVersion } from '../submissions/forms';
+import { mailAmount } from '../submissions/mails';
 import { paymentStateFromEvents } from './ledger';
+import { payLinkUrl } from './pay-link';
 import type { PaymentProvider, VerifiedEvent } from './provider';
 
 /**
@@ -51,48 +56,135 @@ export async function requestPayment(
   return { paymentId: payment.id, payUrl: created.payUrl };
 }
 
+/** Where the links of payment mails point: the public origin and the tenant's slug. */
+export interface PaymentMailLinks {
+  publicOrigin: string;
+  tenant: { slug: string };
+}
+
 /**
  * The "payment received" / "payment failed" mail to the applicant, in their language: the
- * reference number and the amount, no answers. Its event key sends it once per state.
+ * form's title, the reference number and the amount, no answers. A failure says where to pay
+ * again: pay at submission, by the deadline, from the status link of the arrival mail — whose
+ * token is not stored, so the mail names the page that re-sends it; pay after acceptance, the
+ * payment link. Its event key sends it once per state.
  */
-function paymentMail(
+async function paymentMail(
   db: TenantDb,
-  submission: {
-    id: string;
-    referenceNumber: string;
-    applicantEmail: string | null;
-    locale: 'ja' | 'en';
-  },
+  submission: typeof submissions.$inferSelect,
   paymentId: string,
   amount: number,
   next: string,
+  nextState: string,
   now: number,
+  links: PaymentMailLinks | undefined,
 ) {
   const to = submission.applicantEmail;
   if (!to || !isMailAddress(to) || (next !== 'paid' && next !== 'failed')) return [];
-  const yen = new Intl.NumberFormat('ja-JP').format(amount);
+  const en = submission.locale === 'en';
+  const definition = await loadVersion(db, submission.formId, submission.formVersion);
+  const title = localize(definition.title, en ? 'en' : 'ja');
+  const yen = mailAmount(amount);
   const ref = submission.referenceNumber;
+  const resendUrl = links
+    ? `${links.publicOrigin}/t/${links.tenant.slug}/f/${submission.formId}/resend`
+    : undefined;
+  const payLink = links ? payLinkUrl(links.publicOrigin, links.tenant.slug, paymentId) : undefined;
+  const atSubmission = definition.options.payment.mode === 'at_submission';
+  const deadline =
+    atSubmission && submission.paymentDeadline !== null
+      ? mailDate(submission.paymentDeadline, en ? 'en' : 'ja')
+      : undefined;
+  const lines = (...parts: (string | false | undefined)[]) =>
+    parts.filter((part) => typeof part === 'string').join('\n');
   const texts =
-    submission.locale === 'en'
-      ? next === 'paid'
+    next === 'paid'
+      ? en
         ? {
             subject: `Payment received (${ref})`,
-            body: `We have received your payment of ${yen} yen for application ${ref}.`,
+            body: lines(
+              `We have received your payment of ${yen} yen for your application for ${title}.`,
+              '',
+              `Reference number: ${ref}`,
+              nextState === 'submitted' &&
+                '\nYour application is now complete; the responsible section will check it.',
+            ),
           }
         : {
-            subject: `Payment not completed (${ref})`,
-            body: `The payment for application ${ref} did not go through. Please pay again before the deadline from the link to your application.`,
-          }
-      : next === 'paid'
-        ? {
             subject: `お支払いを確認しました（受付番号 ${ref}）`,
-            body: `受付番号 ${ref} のお支払い（${yen}円）を確認しました。`,
+            body: lines(
+              `${title}の申請について、手数料のお支払い（${yen}円）を確認しました。`,
+              '',
+              `受付番号：${ref}`,
+              nextState === 'submitted' &&
+                '\n申請の受付が完了しました。担当課で申請の内容を確認します。',
+            ),
           }
-        : {
-            subject: `お支払いが完了しませんでした（受付番号 ${ref}）`,
-            body: `受付番号 ${ref} のお支払いが完了しませんでした。期限までに、申請の確認用リンクからもう一度お支払いください。`,
-          };
-  return [queueMail(db, { eventKey: `payment:${paymentId}:${next}`, to, ...texts }, now)];
+      : atSubmission
+        ? en
+          ? {
+              subject: `Payment not completed (${ref})`,
+              body: lines(
+                `The payment for your application for ${title} did not go through. The application is not complete until the fee is paid.`,
+                '',
+                `Reference number: ${ref}`,
+                deadline && `Pay by: ${deadline}`,
+                '',
+                'Please pay again before the deadline with the link in the mail we sent when you applied.',
+                resendUrl &&
+                  `If you cannot find it, we will send it again from this page:\n${resendUrl}`,
+              ),
+            }
+          : {
+              subject: `お支払いが完了しませんでした（受付番号 ${ref}）`,
+              body: lines(
+                `${title}の申請について、手数料のお支払いが完了しませんでした。お支払いを確認するまで、申請は完了していません。`,
+                '',
+                `受付番号：${ref}`,
+                deadline && `お支払いの期限：${deadline}`,
+                '',
+                '期限までに、申請の際にお送りしたメールのリンクから、もう一度お支払いください。',
+                resendUrl &&
+                  `リンクがわからない場合は、次のページからお送りし直します。\n${resendUrl}`,
+              ),
+            }
+        : en
+          ? {
+              subject: `Payment not completed (${ref})`,
+              body: lines(
+                `The payment for your application for ${title} did not go through.`,
+                '',
+                `Reference number: ${ref}`,
+                '',
+                payLink
+                  ? `Please pay again on this page:\n${payLink}`
+                  : 'Please pay again with the link in the mail that accepted your application.',
+              ),
+            }
+          : {
+              subject: `お支払いが完了しませんでした（受付番号 ${ref}）`,
+              body: lines(
+                `${title}の申請について、手数料のお支払いが完了しませんでした。`,
+                '',
+                `受付番号：${ref}`,
+                '',
+                payLink
+                  ? `次のページから、もう一度お支払いください。\n${payLink}`
+                  : '申請を受理したメールのリンクから、もう一度お支払いください。',
+              ),
+            };
+  return [
+    queueMail(
+      db,
+      {
+        eventKey: `payment:${paymentId}:${next}`,
+        to,
+        subject: texts.subject,
+        body: `${texts.body}\n`,
+      },
+      now,
+    ),
+  ];
 }
 
 /**
@@ -101,12 +193,15 @@ function paymentMail(
  * history and audit entries: paid releases an application awaiting payment into the inbox;
  * expired ends it and gives up its capacity place (and so its slot bookings).
  * An event for a payment this tenant does not have is 404: another tenant's payment is not here.
+ * `links` lets the payment failed mail name the page to pay again on; without them it points
+ * to the link of an earlier mail.
  */
 export async function recordPaymentEvent(
   db: TenantDb,
   provider: PaymentProvider['name'],
   event: VerifiedEvent,
   now: number,
+  links?: PaymentMailLinks,
 ): Promise<{ duplicate: boolean; state: string }> {
   const payment = await db.query.payments.findFirst({ where: eq(payments.id, event.paymentId) });
   if (!payment || payment.provider !== provider) throw new AppError('not_found');
@@ -159,7 +254,16 @@ export async function recordPaymentEvent(
               updatedAt: now,
             })
             .where(eq(submissions.id, submission.id)),
-          ...paymentMail(db, submission, payment.id, current.amount, next, now),
+          ...(await paymentMail(
+            db,
+            submission,
+            payment.id,
+            current.amount,
+            next,
+            nextState,
+            now,
+            links,
+          )),
           db.insert(submissionEvents).values({
             id: newId('evt'),
             submissionId: submission.id,
