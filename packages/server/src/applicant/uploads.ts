@@ -7,6 +7,7 @@ import {
   type Page,
 } from '@madoguchi/shared';
 import { saveUpload } from '../files/service';
+import { ensureUploadAllowed } from '../files/upload-limit';
 import { AppError } from '../http/errors';
 import type { FlowSubject } from './flow';
 import type { PageContext, PageEnv } from './page-context';
@@ -87,6 +88,7 @@ export async function saveUploads(
         break;
       }
       try {
+        ensureUploadAllowed(env.deps, c, c.get('tenant').slug);
         list.push(
           await saveUpload(c.get('db'), subject.storage, {
             tenantSlug: c.get('tenant').slug,

@@ -201,6 +201,29 @@ describe('POST /t/{tenant}/api/forms/{formId}/attachments', () => {
     ).toBe(201);
   });
 
+  test('one address sending more than 100 files in ten minutes is told to wait (429); others are not', async () => {
+    const app = new Hono<{ Variables: BaseVariables }>();
+    applyHttpBasics(app, h.logger, Number.MAX_SAFE_INTEGER);
+    app.route(
+      '/t',
+      residentFileRoutes({ ...h.deps, remoteAddress: (c) => c.req.header('x-test-ip') }, storage()),
+    );
+    const path = `/t/midori/api/forms/${world('midori').formId}/attachments?field=bankbook`;
+    const send = (ip: string) => {
+      const body = new FormData();
+      body.append('file', new File([samplePdf()], 'a.pdf'));
+      return app.request(path, { method: 'POST', body, headers: { 'x-test-ip': ip } });
+    };
+    for (let i = 0; i < 100; i++) expect((await send('203.0.113.7')).status).toBe(201);
+    const refused = await send('203.0.113.7');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await errorCode(refused)).code).toBe('too_many_requests');
+    expect((await send('198.51.100.2')).status).toBe(201);
+    h.advance(10 * 60_000);
+    expect((await send('203.0.113.7')).status).toBe(201);
+  });
+
   test('an unknown tenant or form is not found', async () => {
     const unknownTenant = await uploadRequest(
       `/t/nowhere/api/forms/${world('midori').formId}/attachments?field=bankbook`,

@@ -11,6 +11,7 @@ import { validate } from '../http/validate';
 import { loadPublishedForm } from '../submissions/forms';
 import { readAttachment, saveUpload } from './service';
 import { type FileStorage, localFileStorage } from './storage';
+import { ensureUploadAllowed } from './upload-limit';
 
 // The largest field limit is 50 MB of file; the multipart envelope around it needs a little more.
 const maxUploadBodyBytes = 50 * 1024 * 1024 + 64 * 1024;
@@ -57,6 +58,10 @@ function attachmentDisposition(name: string): string {
  * app-wide one, which must therefore leave this path alone (see `uploadPathPattern`).
  */
 export function residentFileRoutes(deps: AppDeps, storage: FileStorage = defaultStorage(deps)) {
+  const limitUploads: MiddlewareHandler<{ Variables: ResidentVariables }> = async (c, next) => {
+    ensureUploadAllowed(deps, c, c.get('tenant').slug);
+    await next();
+  };
   const tenantFromUrl: MiddlewareHandler<{ Variables: ResidentVariables }> = async (c, next) => {
     const resolved = await deps.registry.resolve(c.req.param('slug') ?? '');
     if (!resolved) throw new AppError('not_found');
@@ -71,6 +76,7 @@ export function residentFileRoutes(deps: AppDeps, storage: FileStorage = default
     validate('param', uploadParams),
     validate('query', uploadQuery),
     tenantFromUrl,
+    limitUploads,
     // After the tenant check, so a request for nobody is refused before its body is read.
     bodyLimit({
       maxSize: maxUploadBodyBytes,
