@@ -1,5 +1,6 @@
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
+import { cardSettingsOperations } from './admin/card-settings-operations';
 import { paymentSettingsOperations } from './admin/payment-operations';
 import {
   createDepartmentSchema,
@@ -222,6 +223,7 @@ export const staffOperations: Operation[] = [
     body: settingsSchema,
   },
   ...paymentSettingsOperations,
+  ...cardSettingsOperations,
   ...submissionOperations,
   ...fileOperations,
   ...exportOperations,

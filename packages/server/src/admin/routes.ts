@@ -4,6 +4,12 @@ import { inviteLink } from '../auth/invites';
 import { ensureAllowed, requireStaff, type StaffVariables } from '../auth/middleware';
 import type { AppDeps } from '../deps';
 import { validate } from '../http/validate';
+import {
+  generateCardClientKey,
+  getCardSettings,
+  updateCardSettings,
+  validateCardSettings,
+} from './card-settings';
 import type { AdminContext } from './context';
 import {
   archiveDepartment,
@@ -45,7 +51,9 @@ type StaffContext = Context<{ Variables: StaffVariables }>;
  * The tenant admin API: departments, staff, role grants and settings of the municipality of
  * the signed-in admin, and its payment provider with credentials that are stored sealed and
  * shown only as configured or not (the audit entry of a payment settings change is written in
- * the same batch as the change, naming what changed, never the values). The tenant comes from the session only, so another tenant's ids are
+ * the same batch as the change, naming what changed, never the values), and its My Number card
+ * provider, whose client key is generated on the server and stored sealed (only its public half
+ * is ever answered). The tenant comes from the session only, so another tenant's ids are
  * simply not found (404).
  */
 export function adminRoutes(deps: AppDeps) {
@@ -196,5 +204,41 @@ export function adminRoutes(deps: AppDeps) {
         target: changed.join(','),
       });
       return c.json({ payments: view }, 200);
+    })
+    .get('/settings/card-auth', async (c) =>
+      c.json({ cardAuth: await getCardSettings(admin(c), masterKey, deps.config) }, 200),
+    )
+    .put('/settings/card-auth', validateCardSettings, async (c) => {
+      const { view, changed } = await updateCardSettings(
+        admin(c),
+        masterKey,
+        deps.config,
+        c.req.valid('json'),
+        deps.remoteAddress(c),
+      );
+      deps.logger.info('admin_change', {
+        requestId: c.get('requestId'),
+        tenant: c.get('tenant').slug,
+        staff: c.get('staff').id,
+        action: 'settings.card_auth_update',
+        target: changed.join(','),
+      });
+      return c.json({ cardAuth: view }, 200);
+    })
+    .post('/settings/card-auth/key', async (c) => {
+      const view = await generateCardClientKey(
+        admin(c),
+        masterKey,
+        deps.config,
+        deps.remoteAddress(c),
+      );
+      deps.logger.info('admin_change', {
+        requestId: c.get('requestId'),
+        tenant: c.get('tenant').slug,
+        staff: c.get('staff').id,
+        action: 'settings.card_auth_key',
+        target: 'clientKey',
+      });
+      return c.json({ cardAuth: view }, 200);
     });
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
-import Provider from 'oidc-provider';
+import Provider, { type ClientMetadata } from 'oidc-provider';
 import { cardHolders } from './fixtures';
 
 /**
@@ -60,6 +60,11 @@ export async function startLocalCardProvider(options: {
   redirectUris: string[];
   /** Also accepted as callbacks: every tenant's `/t/{slug}/card/callback` on the public origin. */
   redirectUriPattern?: RegExp;
+  /**
+   * More registered clients, each by the public key a tenant generated (admin card settings),
+   * as a municipality registers its own client with the real provider.
+   */
+  clients?: { clientId: string; publicJwk: JWK }[];
 }): Promise<LocalCardProvider> {
   const server: Server = createServer();
   const listen = (port: number) =>
@@ -101,6 +106,19 @@ export async function startLocalCardProvider(options: {
         subject_type: 'pairwise',
         jwks: { keys: [clientPublic] },
       },
+      ...(options.clients ?? []).map(
+        (extra): ClientMetadata => ({
+          client_id: extra.clientId,
+          redirect_uris: options.redirectUris,
+          response_types: ['code'],
+          grant_types: ['authorization_code'],
+          token_endpoint_auth_method: 'private_key_jwt',
+          token_endpoint_auth_signing_alg: 'ES256',
+          id_token_signed_response_alg: 'ES256',
+          subject_type: 'pairwise',
+          jwks: { keys: [extra.publicJwk] },
+        }),
+      ),
     ],
     jwks: { keys: [providerJwk] },
     scopes: ['openid', 'name', 'address', 'birthdate', 'gender'],

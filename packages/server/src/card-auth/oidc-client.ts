@@ -44,7 +44,9 @@ export type CardAuthFailure =
   | 'token_invalid'
   | 'token_expired'
   | 'nonce_mismatch'
-  | 'provider_unreachable';
+  | 'provider_unreachable'
+  /** The tenant has card authentication off, or its settings are incomplete. */
+  | 'not_configured';
 
 /** A failed authentication; `reason` is stored in the audit log, never the provider's text. */
 export class CardAuthError extends Error {

@@ -21,7 +21,15 @@ import {
   completeAuthentication,
 } from './oidc-client';
 import { cardVerificationFor } from './prefill';
-import { openPending, pendingLifetimeMs, providerMetadata, sealPending } from './service';
+import {
+  type CardAuthSettings,
+  cardCallbackUri,
+  openPending,
+  pendingLifetimeMs,
+  providerMetadata,
+  sealPending,
+} from './service';
+import { tenantCardProvider } from './tenant-settings';
 
 const cookieName = 'card_pending';
 
@@ -29,10 +37,8 @@ function cookieOptions(kit: PageKit, slug: string) {
   return { path: `/t/${slug}`, secure: kit.deps.config.PUBLIC_ORIGIN.startsWith('https:') };
 }
 
-/** The callback this tenant registers with the provider. */
-export function cardCallbackUri(publicOrigin: string, slug: string): string {
-  return `${publicOrigin}/t/${slug}/card/callback`;
-}
+/** The callback this tenant registers with the provider (defined beside the settings). */
+export { cardCallbackUri };
 
 /**
  * Ends a failed authentication: an audit entry (the reason and the form, nothing the provider
@@ -57,14 +63,28 @@ async function fail(
   throw new PageProblem('bad_request', 'card_failed');
 }
 
-function providerConfig(kit: PageKit, slug: string): CardProviderConfig | undefined {
-  const settings = kit.deps.cardAuth;
+/**
+ * The tenant's provider (its own settings, the server's configuration as the default) and how
+ * this tenant is registered there; undefined when card authentication is off or incomplete.
+ */
+async function tenantProvider(
+  kit: PageKit,
+  c: PageContext,
+): Promise<{ settings: CardAuthSettings; config: CardProviderConfig } | undefined> {
+  const { slug } = c.get('tenant');
+  const settings = await tenantCardProvider(c.get('db'), kit.masterKey, slug, {
+    config: kit.deps.config,
+    serverDefault: kit.deps.cardAuth,
+  });
   if (!settings) return undefined;
   return {
-    issuer: settings.issuer,
-    clientId: settings.clientId,
-    privateJwk: settings.privateJwk,
-    redirectUri: cardCallbackUri(kit.deps.config.PUBLIC_ORIGIN, slug),
+    settings,
+    config: {
+      issuer: settings.issuer,
+      clientId: settings.clientId,
+      privateJwk: settings.privateJwk,
+      redirectUri: cardCallbackUri(kit.deps.config.PUBLIC_ORIGIN, slug),
+    },
   };
 }
 
@@ -81,9 +101,9 @@ export async function beginCardAuthentication(
 ) {
   const { slug } = c.get('tenant');
   const formId = subject.published.form.id;
-  const settings = kit.deps.cardAuth;
-  const config = providerConfig(kit, slug);
-  if (!settings || !config) return fail(kit, c, 'provider_unreachable', formId);
+  const provider = await tenantProvider(kit, c);
+  if (!provider) return fail(kit, c, 'not_configured', formId);
+  const { settings, config } = provider;
   let url: string;
   let pending: Awaited<ReturnType<typeof beginAuthentication>>['pending'];
   try {
@@ -140,9 +160,9 @@ export function cardPageRoutes(kit: PageKit) {
       const subject = kit.applySubject(c, published, pending.key);
       c.set('backLink', { href: subject.action, label: messagesFor(c.get('locale')).startAgain });
       ensureOpen(published, now);
-      const settings = kit.deps.cardAuth;
-      const config = providerConfig(kit, slug);
-      if (!settings || !config) return fail(kit, c, 'provider_unreachable', pending.formId);
+      const provider = await tenantProvider(kit, c);
+      if (!provider) return fail(kit, c, 'not_configured', pending.formId);
+      const { settings, config } = provider;
       let card: ReturnType<typeof cardVerificationFor>;
       try {
         const identity = await completeAuthentication(

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { JWK } from 'jose';
 import * as v from 'valibot';
+import type { Config } from '../config';
 import { deriveDatabaseKey } from '../db/keys';
 import { discoverProvider, type PendingAuthentication, type ProviderMetadata } from './oidc-client';
 
@@ -11,6 +12,21 @@ export interface CardAuthSettings {
   privateJwk: JWK;
   /** For tests that make the provider misbehave; the global fetch otherwise. */
   fetch?: typeof fetch;
+}
+
+/**
+ * Which provider the process itself runs: CARD_PROVIDER, else `local` outside production and
+ * `off` in production. A tenant may choose `local` only when this is `local`.
+ */
+export function cardProviderMode(
+  config: Pick<Config, 'CARD_PROVIDER' | 'NODE_ENV'>,
+): 'local' | 'oidc' | 'off' {
+  return config.CARD_PROVIDER ?? (config.NODE_ENV === 'production' ? 'off' : 'local');
+}
+
+/** The callback this tenant registers with the provider. */
+export function cardCallbackUri(publicOrigin: string, slug: string): string {
+  return `${publicOrigin}/t/${slug}/card/callback`;
 }
 
 const discovered = new Map<string, ProviderMetadata>();

@@ -1,7 +1,7 @@
 import type { Config } from '../config';
 import type { Logger } from '../http/logger';
 import { startLocalCardProvider } from './local-provider';
-import type { CardAuthSettings } from './service';
+import { type CardAuthSettings, cardProviderMode } from './service';
 
 /**
  * The card-authentication provider the server uses: the local one (started here, on its own
@@ -12,7 +12,7 @@ export async function cardAuthFromConfig(
   config: Config,
   logger: Logger,
 ): Promise<{ settings?: CardAuthSettings; stop: () => Promise<void> }> {
-  const mode = config.CARD_PROVIDER ?? (config.NODE_ENV === 'production' ? 'off' : 'local');
+  const mode = cardProviderMode(config);
   if (mode === 'off') return { stop: async () => {} };
   if (mode === 'oidc') {
     if (!config.CARD_ISSUER || !config.CARD_CLIENT_ID || !config.CARD_CLIENT_JWK)

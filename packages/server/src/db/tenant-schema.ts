@@ -419,3 +419,21 @@ export const paymentSettings = sqliteTable('payment_settings', {
   paypayCredentials: blob('paypay_credentials', { mode: 'buffer' }),
   updatedAt: integer('updated_at').notNull(),
 });
+
+/**
+ * How a municipality is registered with its My Number card authentication provider. One row
+ * (id 1); without it, or with `provider` null, the server's own configuration applies (env
+ * CARD_PROVIDER, the local provider outside production). The client's private EC P-256 key is
+ * generated on the server and stored only sealed with AES-256-GCM under a key derived for this
+ * tenant (card-auth/tenant-settings.ts); the API shows its public half only.
+ */
+export const cardAuthSettings = sqliteTable('card_auth_settings', {
+  id: integer('id').primaryKey(),
+  /** `local` (the server's local provider), `oidc` (the fields below) or `off`; null: the server's default. */
+  provider: text('provider', { enum: ['local', 'oidc', 'off'] }),
+  issuer: text('issuer'),
+  clientId: text('client_id'),
+  /** `iv | tag | ciphertext` of the client's private JWK as JSON; null until a key is generated. */
+  clientKey: blob('client_key', { mode: 'buffer' }),
+  updatedAt: integer('updated_at').notNull(),
+});

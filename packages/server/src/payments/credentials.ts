@@ -41,28 +41,67 @@ export interface PaymentSettings {
 const ivLength = 12;
 const tagLength = 16;
 
-/** The tenant's credentials key: HKDF from the master key, bound to this tenant. */
-function credentialsKey(masterKey: Buffer, slug: string): Buffer {
-  return Buffer.from(deriveDatabaseKey(masterKey, `payment-credentials:${slug}`), 'hex');
+/**
+ * What a sealed secret belongs to. `purpose` names the HKDF key (one per tenant and purpose:
+ * `<purpose>:<slug>`); `what` is authenticated with the ciphertext as `<slug>/<what>`, so a blob
+ * copied to another tenant's row or into another column fails to open.
+ */
+export interface SealedSecretScope {
+  purpose: string;
+  slug: string;
+  what: string;
 }
 
-// The tenant and provider are authenticated with the ciphertext: a blob copied to another
-// tenant's row or into the other provider's column fails to open.
-const associatedData = (slug: string, provider: ProviderName) =>
-  Buffer.from(`${slug}/payments/${provider}`, 'utf8');
+const scopeKey = (masterKey: Buffer, scope: SealedSecretScope): Buffer =>
+  Buffer.from(deriveDatabaseKey(masterKey, `${scope.purpose}:${scope.slug}`), 'hex');
+const scopeData = (scope: SealedSecretScope) => Buffer.from(`${scope.slug}/${scope.what}`, 'utf8');
 
-/** Seals one provider's credentials: AES-256-GCM, random IV, stored as `iv | tag | ciphertext`. */
+/**
+ * Seals a secret value (as JSON): AES-256-GCM under the scope's HKDF key, the scope as associated
+ * data, random IV, stored as `iv | tag | ciphertext`. Payment credentials and the tenant's card
+ * client key (card-auth/tenant-settings.ts) are both sealed with it.
+ */
+export function sealSecret(masterKey: Buffer, scope: SealedSecretScope, value: unknown): Buffer {
+  const iv = randomBytes(ivLength);
+  const cipher = createCipheriv('aes-256-gcm', scopeKey(masterKey, scope), iv);
+  cipher.setAAD(scopeData(scope));
+  const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]);
+}
+
+/** Opens a sealed secret; an altered or foreign blob throws (GCM tag), never reads as garbage. */
+export function openSecret(masterKey: Buffer, scope: SealedSecretScope, sealed: Buffer): unknown {
+  if (sealed.length < ivLength + tagLength) throw new Error(`sealed ${scope.what} is truncated`);
+  const decipher = createDecipheriv(
+    'aes-256-gcm',
+    scopeKey(masterKey, scope),
+    sealed.subarray(0, ivLength),
+  );
+  decipher.setAAD(scopeData(scope));
+  decipher.setAuthTag(sealed.subarray(ivLength, ivLength + tagLength));
+  const plain = Buffer.concat([
+    decipher.update(sealed.subarray(ivLength + tagLength)),
+    decipher.final(),
+  ]);
+  return JSON.parse(plain.toString('utf8'));
+}
+
+// The tenant's credentials key is HKDF from the master key for `payment-credentials:<slug>`;
+// the tenant and provider are authenticated with the ciphertext (`<slug>/payments/<provider>`).
+const paymentScope = (slug: string, provider: ProviderName): SealedSecretScope => ({
+  purpose: 'payment-credentials',
+  slug,
+  what: `payments/${provider}`,
+});
+
+/** Seals one provider's credentials (`sealSecret` under the payment scope). */
 export function sealCredentials(
   masterKey: Buffer,
   slug: string,
   provider: ProviderName,
   value: object,
 ): Buffer {
-  const iv = randomBytes(ivLength);
-  const cipher = createCipheriv('aes-256-gcm', credentialsKey(masterKey, slug), iv);
-  cipher.setAAD(associatedData(slug, provider));
-  const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  return sealSecret(masterKey, paymentScope(slug, provider), value);
 }
 
 const stripeStored = v.object({
@@ -85,19 +124,7 @@ export function openCredentials(
   provider: ProviderName,
   sealed: Buffer,
 ): unknown {
-  if (sealed.length < ivLength + tagLength) throw new Error('payment credentials are truncated');
-  const decipher = createDecipheriv(
-    'aes-256-gcm',
-    credentialsKey(masterKey, slug),
-    sealed.subarray(0, ivLength),
-  );
-  decipher.setAAD(associatedData(slug, provider));
-  decipher.setAuthTag(sealed.subarray(ivLength, ivLength + tagLength));
-  const plain = Buffer.concat([
-    decipher.update(sealed.subarray(ivLength + tagLength)),
-    decipher.final(),
-  ]);
-  return JSON.parse(plain.toString('utf8'));
+  return openSecret(masterKey, paymentScope(slug, provider), sealed);
 }
 
 /** The tenant's payment settings, opened; the sandbox with nothing stored when there is no row. */

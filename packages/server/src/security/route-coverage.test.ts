@@ -73,6 +73,7 @@ async function snapshotB(): Promise<string> {
       '/api/admin/staff',
       '/api/admin/settings',
       '/api/admin/settings/payments',
+      '/api/admin/settings/card-auth',
     ].map(async (path) => json(await h.request('GET', path, { cookie: b.cookie }))),
   );
   // Applications are read from B's database directly: B's admin has no role to see them.
@@ -221,6 +222,13 @@ const isolationProbes: Record<string, () => Promise<void>> = {
     probeAsA('GET', '/api/admin/settings/payments', undefined, 200),
   [key('put', '/api/admin/settings/payments')]: () =>
     probeAsA('PUT', '/api/admin/settings/payments', { provider: 'sandbox' }, 200),
+  // Card settings come from A's session too: A generates and sets only A's own key and provider.
+  [key('get', '/api/admin/settings/card-auth')]: () =>
+    probeAsA('GET', '/api/admin/settings/card-auth', undefined, 200),
+  [key('put', '/api/admin/settings/card-auth')]: () =>
+    probeAsA('PUT', '/api/admin/settings/card-auth', { provider: 'off' }, 200),
+  [key('post', '/api/admin/settings/card-auth/key')]: () =>
+    probeAsA('POST', '/api/admin/settings/card-auth/key', undefined, 200),
   [key('put', '/api/admin/settings')]: () =>
     probeAsA(
       'PUT',
