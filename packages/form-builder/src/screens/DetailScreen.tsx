@@ -3,8 +3,10 @@ import { api } from '../api/client';
 import { ok } from '../api/errors';
 import type { SubmissionDetail } from '../api/types';
 import { Link, useTitle } from '../app/router';
+import { useSession } from '../app/session';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../logic/format';
+import { mayHandle } from '../logic/permissions';
 import { Async, useLoad } from '../ui/async';
 import { Actions } from './detail/Actions';
 import { Answers } from './detail/Answers';
@@ -33,6 +35,7 @@ export function DetailScreen({ id }: { id: string }) {
 
 function Detail({ data, reload }: { data: SubmissionDetail; reload: () => void }) {
   const { t, label, locale } = useI18n();
+  const session = useSession();
   const { submission } = data;
   // The amount: the payment's own (what the provider was asked for) when there is one, else
   // the fee of the latest answers through the shared computation.
@@ -102,7 +105,7 @@ function Detail({ data, reload }: { data: SubmissionDetail; reload: () => void }
           <Answers data={data} />
         </div>
         <div className="detail-side">
-          <Actions data={data} onDone={reload} />
+          <Actions data={data} handles={mayHandle(session, data.form)} onDone={reload} />
           <Notes
             submissionId={submission.id}
             notes={data.notes}

@@ -9,20 +9,35 @@ import { correctableFields } from '../../logic/answers';
 import { useErrorText } from '../../ui/async';
 import { Dialog } from '../../ui/Dialog';
 import { TextArea } from '../../ui/fields';
+import { RefundDialog, refundOffered } from './Refund';
 
-/** The actions the state machine allows now, each behind a confirmation dialog. */
-export function Actions({ data, onDone }: { data: SubmissionDetail; onDone: () => void }) {
+/**
+ * The actions the state machine allows now, each behind a confirmation dialog; with them
+ * 「返金する」 when the payment is paid and this person handles the form (`handles`).
+ */
+export function Actions({
+  data,
+  handles,
+  onDone,
+}: {
+  data: SubmissionDetail;
+  /** Whether this person handles the form (permissions.ts mayHandle), for the refund. */
+  handles: boolean;
+  onDone: () => void;
+}) {
   const { t, label } = useI18n();
   const views = actionViews(data.allowedActions);
   const [open, setOpen] = useState<ActionView | null>(null);
+  const [refunding, setRefunding] = useState(false);
   const [notice, setNotice] = useState('');
+  const refundable = data.payment && refundOffered(data.payment, handles) ? data.payment : null;
   return (
     <section aria-labelledby="actions-title" className="card">
       <h2 id="actions-title">{t('detail.actions')}</h2>
       <p role="status" className="notice">
         {notice}
       </p>
-      {views.length === 0 ? <p>{t('detail.noActions')}</p> : null}
+      {views.length === 0 && !refundable ? <p>{t('detail.noActions')}</p> : null}
       <div className="action-buttons">
         {views.map((view) => (
           <button
@@ -37,6 +52,18 @@ export function Actions({ data, onDone }: { data: SubmissionDetail; onDone: () =
             {label(actionLabels[view.action])}
           </button>
         ))}
+        {refundable ? (
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              setNotice('');
+              setRefunding(true);
+            }}
+          >
+            {t('refund.button')}
+          </button>
+        ) : null}
       </div>
       {open ? (
         <ActionDialog
@@ -46,6 +73,22 @@ export function Actions({ data, onDone }: { data: SubmissionDetail; onDone: () =
           onDone={() => {
             setNotice(t('action.done', { action: label(actionLabels[open.action]) }));
             setOpen(null);
+            onDone();
+          }}
+        />
+      ) : null}
+      {refunding && refundable ? (
+        <RefundDialog
+          data={data}
+          payment={refundable}
+          onClose={() => setRefunding(false)}
+          onReload={() => {
+            setRefunding(false);
+            onDone();
+          }}
+          onDone={(text) => {
+            setNotice(text);
+            setRefunding(false);
             onDone();
           }}
         />
