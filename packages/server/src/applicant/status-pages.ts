@@ -7,8 +7,9 @@ import {
 } from '@madoguchi/applicant-ui';
 import { eq } from 'drizzle-orm';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { forms, submissions } from '../db/tenant-schema';
+import { forms, payments, submissions } from '../db/tenant-schema';
 import { AppError } from '../http/errors';
+import { providerReturnUrl } from '../payments/pay-link';
 import { goToPayment } from '../payments/pay-link-pages';
 import {
   applicantView,
@@ -184,11 +185,23 @@ export function statusPageRoutes(kit: PageKit) {
         const row = c.get('application');
         onlyNames(c, ['_csrf', '_action']);
         if (postedString(c, '_action') !== 'pay') throw new AppError('bad_request');
+        // The provider sends the resident back cross-site, without the Strict status cookie:
+        // pay at submission returns through /status/return, pay after acceptance to the
+        // payment link, which needs no cookie (providerReturnUrl).
+        const definition = await loadVersion(c.get('db'), row.formId, row.formVersion);
+        const payment = await c
+          .get('db')
+          .query.payments.findFirst({ where: eq(payments.submissionId, row.id) });
         return goToPayment(
           kit,
           c,
           row.id,
-          `${kit.deps.config.PUBLIC_ORIGIN}${statusHref(c)}/return`,
+          providerReturnUrl(
+            kit.deps.config.PUBLIC_ORIGIN,
+            c.get('tenant').slug,
+            definition.options.payment.mode,
+            payment?.id,
+          ),
         );
       })
       .get('/t/:slug/status/withdraw', basics, kit.loadApplication, async (c) => {

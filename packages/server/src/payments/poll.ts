@@ -5,7 +5,7 @@ import type { AppDeps } from '../deps';
 import { AppError } from '../http/errors';
 import type { PaymentProvider } from './provider';
 import { type ProviderKeys, paymentProviderFor, storedProvider } from './providers';
-import { recordPaymentEvent } from './service';
+import { type PaymentMailLinks, recordPaymentEvent } from './service';
 
 /** How many waiting payments one pass asks a provider about, per tenant. */
 const batchSize = 200;
@@ -20,11 +20,12 @@ export async function pollPayment(
   provider: PaymentProvider,
   payment: { id: string; providerRef: string | null; state: string },
   now: number,
+  links?: PaymentMailLinks,
 ): Promise<string> {
   if (!provider.poll) return payment.state;
   let state = payment.state;
   for (const event of await provider.poll(payment))
-    state = (await recordPaymentEvent(db, provider.name, event, now)).state;
+    state = (await recordPaymentEvent(db, provider.name, event, now, links)).state;
   return state;
 }
 
@@ -47,8 +48,10 @@ export async function pollWaitingPayments(
   if (waiting.length === 0) return 0;
   const provider = await storedProvider(keys, slug, db, 'paypay');
   let changed = 0;
+  // The payment mails link back to the tenant's pages.
+  const links = { publicOrigin: keys.publicOrigin, tenant: { slug } };
   for (const payment of waiting)
-    if ((await pollPayment(db, provider, payment, now)) !== payment.state) changed++;
+    if ((await pollPayment(db, provider, payment, now, links)) !== payment.state) changed++;
   return changed;
 }
 
@@ -67,5 +70,8 @@ export async function refreshPayment(
   if (!payment) throw new AppError('not_found');
   if (payment.state !== 'requested') return payment.state;
   const provider = await paymentProviderFor(deps, tenant.slug, payment.provider);
-  return pollPayment(db, provider, payment, deps.now());
+  return pollPayment(db, provider, payment, deps.now(), {
+    publicOrigin: deps.config.PUBLIC_ORIGIN,
+    tenant,
+  });
 }

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pageWorld } from '../applicant/page-test-support';
 import { newId } from '../db/ids';
-import { paymentEvents, submissions } from '../db/tenant-schema';
+import { outbox, paymentEvents, submissions } from '../db/tenant-schema';
 import { sandboxProvider } from './sandbox';
 import { requestPayment } from './service';
 
@@ -31,6 +31,7 @@ async function awaitingPayment() {
     holdsPlace: true,
     currentRevision: 1,
     paymentDeadline: w.h.now() + 3600_000,
+    applicantEmail: `${id}@example.jp`,
     submittedAt: w.h.now(),
     updatedAt: w.h.now(),
   });
@@ -86,6 +87,9 @@ describe('the sandbox payment page', () => {
     expect(failed.doc.querySelector('#sandbox-return')?.getAttribute('href')).toBe(
       '/t/midori/status',
     );
+    // The failure mail says where to pay again: the page that re-sends the status link.
+    const [mail] = await w.db.select().from(outbox).where(eq(outbox.to, `${id}@example.jp`));
+    expect(mail?.body).toContain(`/t/midori/f/${formId}/resend`);
     await b.submit(failed, 'pay');
     expect(await stateOf(id)).toEqual({ state: 'submitted', payment: 'paid' });
   });

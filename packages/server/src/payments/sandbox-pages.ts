@@ -89,7 +89,10 @@ export function sandboxPayRoutes(kit: PageKit) {
         publicOrigin: kit.deps.config.PUBLIC_ORIGIN,
       });
       const event = await provider.verifyWebhook(body, headers, now);
-      const result = await recordPaymentEvent(c.get('db'), 'sandbox', event, now);
+      const result = await recordPaymentEvent(c.get('db'), 'sandbox', event, now, {
+        publicOrigin: kit.deps.config.PUBLIC_ORIGIN,
+        tenant: c.get('tenant'),
+      });
       // Paid: back to our pages, as a provider's checkout returns to its return URL.
       if (result.state === 'paid') return c.redirect(found.returnHref, 303);
       return render(c, found, result.state);
