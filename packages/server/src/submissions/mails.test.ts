@@ -5,7 +5,7 @@ import type { FormDefinitionInput } from '@madoguchi/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { feeForm, pageWorld } from '../applicant/page-test-support';
-import { departments, forms } from '../db/tenant-schema';
+import { departments, forms, submissions } from '../db/tenant-schema';
 import { mailDate } from '../mail/templates';
 import { fileTransport } from '../mail/transports';
 import { deliverDue } from '../mail/worker';
@@ -173,5 +173,39 @@ describe('the arrival mail of a form without payment', () => {
     const alert = mails.find((mail) => mail.to === 'kumin@midori.example.lg.jp');
     expect(alert?.subject).toMatch(/^【新着申請】/);
     expect(alert?.body).not.toContain('お支払い');
+  });
+});
+
+describe('a form that charges at submission, with nothing to pay', () => {
+  test('is received at once: no payment asked, no deadline, the usual arrival mail', async () => {
+    const base = feeForm('at_submission');
+    const noCopies = await w.publish({
+      ...base,
+      pages: (base.pages ?? []).map((page) => ({
+        ...page,
+        fields: page.fields.map((field) =>
+          field.id === 'copies' && field.type === 'number' ? { ...field, min: 0 } : field,
+        ),
+      })),
+      options: { emailVerification: false, payment: { mode: 'at_submission', fixedFee: 0 } },
+    });
+    const published = await loadPublishedForm(w.db, noCopies, undefined);
+    const resolved = await w.h.registry.resolve('midori');
+    if (!resolved) throw new Error('no tenant');
+    const result = await submitApplication(
+      w.db,
+      resolved.tenant,
+      published,
+      {
+        answers: { copies: 0, email: { value: 'zero@example.jp', confirm: 'zero@example.jp' } },
+        locale: 'ja',
+      },
+      { masterKey: w.h.registry.settings.masterKey, now: w.h.now() },
+    );
+    expect(result.state).toBe('submitted');
+    const row = await w.db.query.submissions.findFirst({
+      where: eq(submissions.id, result.submissionId),
+    });
+    expect(row).toMatchObject({ paymentState: 'none', paymentDeadline: null });
   });
 });

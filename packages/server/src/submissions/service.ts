@@ -1,5 +1,6 @@
 import {
   type Answers,
+  computeFee,
   type FormDefinition,
   initialState,
   type Locale,
@@ -168,7 +169,11 @@ export async function submitApplication(
       : rule === 'card_subject' && input.card
         ? `card:${input.card.subject}`
         : null;
-  const { state, payment } = initialState(definition.options.payment.mode);
+  // Pay at submission with nothing to pay (no copies, a fee field not shown): received at once.
+  const mode = definition.options.payment.mode;
+  const nothingOwed =
+    mode === 'at_submission' && computeFee(definition, validated.answers).total === 0;
+  const { state, payment } = initialState(nothingOwed ? 'none' : mode);
   const capacity = definition.settings.capacity ?? null;
   const slots = slotChoices(definition, validated.answers);
 
