@@ -12,8 +12,16 @@ type Settings = InferResponseType<typeof api.admin.settings.$get, 200>['settings
 type Payments = InferResponseType<typeof api.admin.settings.payments.$get, 200>['payments'];
 type PaymentsInput = Parameters<typeof api.admin.settings.payments.$put>[0]['json'];
 type Secret = Payments['stripe']['secretKey'];
+type CardAuth = InferResponseType<
+  (typeof api.admin.settings)['card-auth']['$get'],
+  200
+>['cardAuth'];
+type CardAuthInput = Parameters<(typeof api.admin.settings)['card-auth']['$put']>[0]['json'];
 
-/** The municipality's mail sender, reply-to, signature and alert default, and its payments. */
+/**
+ * The municipality's mail sender, reply-to, signature and alert default, its payments and its
+ * My Number card authentication provider.
+ */
 export function SettingsScreen() {
   const { t } = useI18n();
   const session = useSession();
@@ -24,6 +32,7 @@ export function SettingsScreen() {
       <h1>{t('admin.settings')}</h1>
       <Async state={settings}>{(data) => <SettingsForm settings={data.settings} />}</Async>
       <PaymentSettingsSection tenant={session.tenant.slug} />
+      <CardAuthSettingsSection />
     </>
   );
 }
@@ -222,6 +231,229 @@ function isField(path: string): boolean {
     path === 'provider' ||
     path === 'paypay.merchantId' ||
     path === 'paypay.environment'
+  );
+}
+
+/**
+ * The 「マイナンバーカード認証」 section: which provider the municipality's card flow uses, and for
+ * the Digital Agency's app its issuer and client id. The key is created on the server ("鍵を作成");
+ * the redirect URI and the public JWK to register are shown read-only, to copy.
+ */
+export function CardAuthSettingsSection() {
+  const { t } = useI18n();
+  const cardAuth = useLoad(() => ok(api.admin.settings['card-auth'].$get()), []);
+  return (
+    <section aria-labelledby="card-auth-heading">
+      <h2 id="card-auth-heading">{t('admin.cardAuth')}</h2>
+      <Async state={cardAuth}>{(data) => <CardAuthForm initial={data.cardAuth} />}</Async>
+    </section>
+  );
+}
+
+const cardFields = ['provider', 'issuer', 'clientId', 'clientKey'];
+
+/** A read-only value to register elsewhere, selected on focus, with a copy button. */
+function CopyField({ label, value, rows }: { label: string; value: string; rows?: number }) {
+  const { t } = useI18n();
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(value);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  };
+  const select = (event: { target: HTMLInputElement | HTMLTextAreaElement }) =>
+    event.target.select();
+  return (
+    <div className="stack">
+      {rows ? (
+        <TextArea
+          label={label}
+          className="mono wide"
+          readOnly
+          rows={rows}
+          value={value}
+          onFocus={select}
+        />
+      ) : (
+        <TextField label={label} className="mono wide" readOnly value={value} onFocus={select} />
+      )}
+      <div className="row">
+        <button type="button" onClick={() => void copy()}>
+          {t('admin.copy')}
+        </button>
+        <span role="status" className="muted">
+          {copied ? t('admin.copied') : ''}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+function CardAuthForm({ initial }: { initial: CardAuth }) {
+  const { t, locale } = useI18n();
+  const errorText = useErrorText();
+  const [view, setView] = useState(initial);
+  const [provider, setProvider] = useState<CardAuth['provider']>(initial.provider);
+  const [issuer, setIssuer] = useState(initial.issuer ?? '');
+  const [clientId, setClientId] = useState(initial.clientId ?? '');
+  const [confirming, setConfirming] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+
+  const showProblem = (caught: unknown) => {
+    const details = caught instanceof ApiError ? caught.details : [];
+    const byPath: Record<string, string> = {};
+    for (const detail of details) byPath[detail.path] = inLocale(detail.message, locale);
+    setFieldErrors(byPath);
+    if (details.length === 0 || !details.every((detail) => cardFields.includes(detail.path)))
+      setError(errorText(caught));
+  };
+  const reset = () => {
+    setNotice('');
+    setError(null);
+    setFieldErrors({});
+  };
+  const createKey = async () => {
+    reset();
+    setConfirming(false);
+    try {
+      const answer = await ok(api.admin.settings['card-auth'].key.$post());
+      setView(answer.cardAuth);
+      setNotice(t('admin.cardKeyCreated'));
+    } catch (caught) {
+      showProblem(caught);
+    }
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    reset();
+    // The issuer and client id only with oidc; another choice keeps them as stored.
+    const given = (typed: string, stored: string | null) =>
+      typed.trim() || (stored ? null : undefined);
+    const json: CardAuthInput =
+      provider === 'oidc'
+        ? {
+            provider,
+            issuer: given(issuer, view.issuer),
+            clientId: given(clientId, view.clientId),
+          }
+        : { provider };
+    try {
+      const answer = await ok(api.admin.settings['card-auth'].$put({ json }));
+      setView(answer.cardAuth);
+      setNotice(t('common.saved'));
+    } catch (caught) {
+      showProblem(caught);
+    }
+  };
+  const modeName = t(`admin.cardProvider.${view.serverDefault}`);
+
+  return (
+    <form className="card stack narrow-form" onSubmit={submit} noValidate>
+      <SelectField
+        label={t('admin.cardProvider')}
+        value={provider ?? ''}
+        error={fieldErrors.provider}
+        onChange={(event) =>
+          setProvider(
+            event.target.value === ''
+              ? null
+              : (event.target.value as NonNullable<CardAuth['provider']>),
+          )
+        }
+      >
+        <option value="">{t('admin.cardProvider.default', { mode: modeName })}</option>
+        {view.localAvailable || provider === 'local' ? (
+          <option value="local">{t('admin.cardProvider.local')}</option>
+        ) : null}
+        <option value="oidc">{t('admin.cardProvider.oidc')}</option>
+        <option value="off">{t('admin.cardProvider.off')}</option>
+      </SelectField>
+      {provider === 'oidc' ? (
+        <fieldset className="stack">
+          <legend>{t('admin.cardProvider.oidc')}</legend>
+          <p className="help">{t('admin.cardRegisterHelp')}</p>
+          <TextField
+            label={t('admin.cardIssuer')}
+            type="url"
+            value={issuer}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="https://"
+            error={fieldErrors.issuer}
+            onChange={(event) => setIssuer(event.target.value)}
+          />
+          <TextField
+            label={t('admin.cardClientId')}
+            value={clientId}
+            autoComplete="off"
+            spellCheck={false}
+            error={fieldErrors.clientId}
+            onChange={(event) => setClientId(event.target.value)}
+          />
+          <fieldset className="stack">
+            <legend>{t('admin.cardKey')}</legend>
+            <p className="help">
+              {view.publicJwk ? '' : `${t('admin.cardKeyMissing')} `}
+              {t('admin.cardKeyHelp')}
+            </p>
+            {fieldErrors.clientKey ? (
+              <p className="field-error" id="card-key-error">
+                {fieldErrors.clientKey}
+              </p>
+            ) : null}
+            {confirming ? (
+              <div className="notice-box stack">
+                <p>{t('admin.cardKeyConfirm')}</p>
+                <div className="row">
+                  <button type="button" className="danger" onClick={() => void createKey()}>
+                    {t('admin.cardKeyRecreate')}
+                  </button>
+                  <button type="button" onClick={() => setConfirming(false)}>
+                    {t('common.cancel')}
+                  </button>
+                </div>
+              </div>
+            ) : (
+              <div className="row">
+                <button
+                  type="button"
+                  aria-describedby={fieldErrors.clientKey ? 'card-key-error' : undefined}
+                  onClick={() => (view.publicJwk ? setConfirming(true) : void createKey())}
+                >
+                  {view.publicJwk ? t('admin.cardKeyRecreate') : t('admin.cardKeyCreate')}
+                </button>
+              </div>
+            )}
+          </fieldset>
+          <CopyField label={t('admin.cardRedirectUri')} value={view.redirectUri} />
+          {view.publicJwk ? (
+            <CopyField
+              label={t('admin.cardPublicJwk')}
+              value={JSON.stringify(view.publicJwk, null, 2)}
+              rows={9}
+            />
+          ) : null}
+        </fieldset>
+      ) : null}
+      {error ? (
+        <p className="error-box" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="row">
+        <button type="submit" className="primary">
+          {t('common.save')}
+        </button>
+        <span role="status" className="muted">
+          {notice}
+        </span>
+      </div>
+    </form>
   );
 }
 
