@@ -184,6 +184,10 @@ export const ja = {
   'proxy.building': '建物名・部屋番号',
   'proxy.choose': '選択してください',
   'forms.title': 'フォーム',
+  'forms.needDesigner':
+    'フォームの作成と編集には、課の「設計者」の役割が必要です。管理者に付与を依頼してください。',
+  'forms.needDesignerAdmin':
+    'フォームの作成と編集には、課の「設計者」の役割が必要です。管理者にも自動では付きません。「職員」画面で自分に付与できます。',
   'forms.name': 'フォーム名',
   'forms.status': '状態',
   'forms.version': '公開中の版',
@@ -494,6 +498,10 @@ export const en: Record<MessageKey, string> = {
   'proxy.building': 'Building and room',
   'proxy.choose': 'Choose',
   'forms.title': 'Forms',
+  'forms.needDesigner':
+    'Creating and editing forms needs the designer role in a department. Ask your administrator for it.',
+  'forms.needDesignerAdmin':
+    'Creating and editing forms needs the designer role in a department; administrators do not get it automatically. You can grant it to yourself on the Staff screen.',
   'forms.name': 'Form',
   'forms.status': 'Status',
   'forms.version': 'Published version',

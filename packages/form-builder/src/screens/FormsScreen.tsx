@@ -18,6 +18,12 @@ export function FormsScreen() {
     <>
       <h1>{t('forms.title')}</h1>
       <NewForm />
+      {session.grants.some((grant) => grant.role === 'designer') ? null : (
+        // Nothing to click would otherwise be a silent dead end for an admin trying the builder.
+        <p className="help" id="design-role-hint">
+          {session.staff.isTenantAdmin ? t('forms.needDesignerAdmin') : t('forms.needDesigner')}
+        </p>
+      )}
       <Async state={forms}>
         {({ forms: list }) =>
           list.length === 0 ? (
