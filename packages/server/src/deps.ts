@@ -13,6 +13,6 @@ export interface AppDeps {
   now: () => number;
   /** The client's address as the listener saw it (behind a proxy, the proxy's). */
   remoteAddress: (c: Context) => string | undefined;
-  /** The My Number card authentication provider; forms with the option refuse to start without it. */
+  /** The server's own card provider (env or the local one): the default for municipalities without card settings of their own. */
   cardAuth?: CardAuthSettings;
 }
