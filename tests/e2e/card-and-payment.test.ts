@@ -12,7 +12,8 @@ import { type Json, onboardAdmin } from './staff-client';
 // local My Number card provider (oidc-provider, started by the server) and the sandbox payment
 // provider. A resident on a phone authenticates with the card, sees the verified answers locked,
 // submits, sees that the application waits for payment, pays on the sandbox page and lands on
-// the status page showing it paid; staff find it paid in the console. Pay after acceptance: the
+// the status page showing it paid; staff find it paid in the console, a reviewer refunds it
+// through the detail's dialog (返金済 there and on the resident's status page). Pay after acceptance: the
 // acceptance mail carries the payment link, the resident pays through it. A failed payment
 // offers the pay button again (that journey without JavaScript). axe-core on the completion,
 // status and payment-link pages; screenshots in tests/screenshots/card-payment-*.
@@ -307,7 +308,7 @@ describe('card authentication and payment in a browser', () => {
     }
   });
 
-  test('staff see it paid in the console; the detail keeps the values the card verified', async () => {
+  test('staff see it paid in the console, the detail keeps the values the card verified; a reviewer refunds it and the resident sees it refunded', async () => {
     const inbox = await admin.call('GET', `/api/submissions/forms/${forms.card}?q=${reference}`);
     const item = (inbox.body.items as Json[])[0] as Json;
     expect(item).toMatchObject({ referenceNumber: reference, paymentState: 'paid' });
@@ -366,8 +367,67 @@ describe('card authentication and payment in a browser', () => {
       await expect(history.textContent()).resolves.toContain('システム');
       await accessible(page, 'staff detail with the card box');
       await screenshot(page, 'card-payment-05-detail');
+
+      // The reviewer refunds through the dialog: amount, provider in words, no undo; keyboard
+      // only (focus starts in the dialog), then the payment reads 返金済 and the history has it.
+      const actions = page.getByRole('region', { name: '処理' });
+      await actions.getByRole('button', { name: '返金する' }).click();
+      const dialog = page.getByRole('dialog', { name: '返金の確認' });
+      await dialog.waitFor();
+      const asked = (await dialog.textContent()) ?? '';
+      for (const words of [
+        reference,
+        '600円',
+        'サンドボックス（試用・実際の支払いなし）',
+        '全額（600円）',
+        'この操作は取り消せません。',
+      ])
+        expect(asked).toContain(words);
+      await accessible(page, 'refund dialog');
+      const confirm = dialog.getByRole('button', { name: '全額を返金する' });
+      await expect
+        .poll(() => confirm.evaluate((element) => element === element.ownerDocument.activeElement))
+        .toBe(true);
+      await page.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'detached' });
+      await expect
+        .poll(() => actions.getByRole('status').textContent())
+        .toBe('600円を返金しました。支払状況は「返金済」になりました。');
+      const summary = page.getByRole('region', { name: '概要' });
+      await expect.poll(() => summary.textContent()).toContain('返金済');
+      await expect.poll(() => history.textContent()).toContain('返金');
+      // Nothing left to refund: the button is gone, and focus is on the actions' heading.
+      await expect(actions.getByRole('button', { name: '返金する' }).count()).resolves.toBe(0);
+      const actionsHeading = actions.getByRole('heading', { name: '処理' });
+      await expect
+        .poll(() =>
+          actionsHeading.evaluate((element) => element === element.ownerDocument.activeElement),
+        )
+        .toBe(true);
+      await accessible(page, 'staff detail refunded');
+      await screenshot(page, 'card-payment-05b-detail-refunded');
+      const after = await admin.call('GET', `/api/submissions/${String(item.id)}`);
+      expect(after.body.payment).toMatchObject({ amount: 600, state: 'refunded' });
+      expect((after.body.submission as Json).paymentState).toBe('refunded');
     } finally {
       await context.close();
+    }
+
+    // The resident's status page (the link from the arrival mail) shows the refund.
+    const arrival = await mailTo('hanako.madoguchi@example.jp', reference);
+    const statusLink = /(http:\/\/127\.0\.0\.1:\d+\/t\/midori\/s\/[^\s"<>]+)/.exec(arrival)?.[1];
+    expect(statusLink).toBeDefined();
+    const phone = await phoneContext(browser);
+    const resident = await phone.newPage();
+    try {
+      await resident.goto(statusLink ?? '');
+      await on(resident, '申請の状況');
+      await expect(resident.locator('#payment-state').textContent()).resolves.toBe('返金済');
+      expect(await resident.locator('#pay-button').count()).toBe(0);
+      await accessible(resident, 'status refunded');
+      await screenshot(resident, 'card-payment-05c-status-refunded');
+    } finally {
+      await phone.close();
     }
   });
 

@@ -1,5 +1,5 @@
 import { actionLabels, type FormDefinition } from '@madoguchi/shared';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { ApiError, ok } from '../../api/errors';
 import type { SubmissionDetail } from '../../api/types';
@@ -31,9 +31,21 @@ export function Actions({
   const [refunding, setRefunding] = useState(false);
   const [notice, setNotice] = useState('');
   const refundable = data.payment && refundOffered(data.payment, handles) ? data.payment : null;
+  // After a refund its button goes away with the reload: focus moves to this section's heading
+  // (not lost to the page), where the status message is read next.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [refunded, setRefunded] = useState(false);
+  useEffect(() => {
+    if (refunded && !refundable) {
+      heading.current?.focus();
+      setRefunded(false);
+    }
+  }, [refunded, refundable]);
   return (
     <section aria-labelledby="actions-title" className="card">
-      <h2 id="actions-title">{t('detail.actions')}</h2>
+      <h2 id="actions-title" ref={heading} tabIndex={-1}>
+        {t('detail.actions')}
+      </h2>
       <p role="status" className="notice">
         {notice}
       </p>
@@ -89,6 +101,7 @@ export function Actions({
           onDone={(text) => {
             setNotice(text);
             setRefunding(false);
+            setRefunded(true);
             onDone();
           }}
         />

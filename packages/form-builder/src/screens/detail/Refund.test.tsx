@@ -122,6 +122,10 @@ describe('the refund in the detail', () => {
     expect(container.querySelector('[role=status]')?.textContent).toBe(
       '600円を返金しました。支払状況は「返金済」になりました。',
     );
+    // The reloaded detail no longer offers the refund; focus lands on the actions' heading.
+    await render(detail({ ...paid, state: 'refunded' }, ['complete']), true, onDone);
+    expect(button('返金する')).toBeUndefined();
+    expect(document.activeElement?.id).toBe('actions-title');
   });
 
   test('the provider in words: the sandbox is named as one without real payments', async () => {
