@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { zeroWasteDay } from '@madoguchi/shared/examples';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { serverWorld } from './server-process';
-import { client, type Json, onboardAdmin } from './staff-client';
+import { acceptInvitation, type Json, onboardAdmin } from './staff-client';
 
 // Issue #4's journey through the API alone, against a real server process: a designer publishes
 // a form, residents apply, one withdraws, staff return one for correction, the resident
@@ -72,20 +72,16 @@ test('publish, apply, withdraw, return, resubmit, accept, mails, downloads, audi
   await admin.call('PUT', `/api/admin/staff/${reviewerId}/grants`, [
     { departmentId, role: 'reviewer', canExport: true, canSeeMyNumber: false },
   ]);
-  const reviewer = client(world.staffUrl);
-  const token = String(invited.body.inviteLink).split('#')[1];
-  expect((await reviewer.call('POST', '/api/invites/accept', { token, password })).status).toBe(
-    200,
+  // The reviewer enrols the second factor with the invitation, as every staff account does.
+  const reviewer = await acceptInvitation(
+    world.staffUrl,
+    String(invited.body.inviteLink),
+    password,
+    {
+      tenant: 'midori',
+      email: 'reviewer@city.midori.example.lg.jp',
+    },
   );
-  expect(
-    (
-      await reviewer.call('POST', '/api/auth/sign-in', {
-        tenant: 'midori',
-        email: 'reviewer@city.midori.example.lg.jp',
-        password,
-      })
-    ).status,
-  ).toBe(200);
 
   // The designer (the admin, with a designer role) creates and publishes the form.
   const definition = {
@@ -172,9 +168,9 @@ test('publish, apply, withdraw, return, resubmit, accept, mails, downloads, audi
     2,
   );
 
-  // Downloads: CSV in UTF-8 with BOM, in Shift_JIS, and Excel.
+  // Downloads: CSV in UTF-8 with BOM, in Shift_JIS, and Excel, in the reviewer's session.
   const csv = await fetch(`${world.staffUrl}/api/exports/forms/${formId}/submissions.csv`, {
-    headers: { cookie: await reviewerCookie() },
+    headers: { cookie: reviewer.sessionCookie() },
   });
   const bytes = new Uint8Array(await csv.arrayBuffer());
   expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -183,11 +179,11 @@ test('publish, apply, withdraw, return, resubmit, accept, mails, downloads, audi
   expect(text).toContain('ミドリ');
   const sjis = await fetch(
     `${world.staffUrl}/api/exports/forms/${formId}/submissions.csv?encoding=sjis`,
-    { headers: { cookie: await reviewerCookie() } },
+    { headers: { cookie: reviewer.sessionCookie() } },
   );
   expect(new TextDecoder('shift_jis').decode(await sjis.arrayBuffer())).toContain('ミドリ');
   const xlsx = await fetch(`${world.staffUrl}/api/exports/forms/${formId}/submissions.xlsx`, {
-    headers: { cookie: await reviewerCookie() },
+    headers: { cookie: reviewer.sessionCookie() },
   });
   expect(xlsx.status).toBe(200);
   expect([...new Uint8Array(await xlsx.arrayBuffer()).slice(0, 2)]).toEqual([0x50, 0x4b]);
@@ -195,17 +191,4 @@ test('publish, apply, withdraw, return, resubmit, accept, mails, downloads, audi
   // The audit chain verifies.
   const audit = await admin.call('GET', '/api/audit/verify');
   expect(audit.body).toMatchObject({ ok: true });
-
-  async function reviewerCookie(): Promise<string> {
-    const signIn = await fetch(`${world.staffUrl}/api/auth/sign-in`, {
-      method: 'POST',
-      headers: { origin: world.staffUrl, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        tenant: 'midori',
-        email: 'reviewer@city.midori.example.lg.jp',
-        password,
-      }),
-    });
-    return (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  }
 }, 180_000);

@@ -24,7 +24,9 @@ export function client(staffUrl: string) {
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : {}) as Json };
   };
-  return { call };
+  /** The session cookie (`name=value`), for requests made with fetch (downloads). */
+  const sessionCookie = () => cookie;
+  return { call, sessionCookie };
 }
 
 /** Creates a municipality with the operator tool and takes its first admin through the invitation to a session. */
@@ -74,4 +76,39 @@ export async function onboardAdmin(
   expect(signedIn.status).toBe(200);
   // The secret lets a browser test sign the same admin in again (with a later code).
   return Object.assign(api, { totpSecret: secret, lastTotpStep: step() });
+}
+
+/**
+ * Accepts an invitation through the API as an invited person would: the password and the second
+ * factor (every staff account enrols one), then signs in with the next code. Returns the signed-in
+ * client with the TOTP secret and the last step used, like `onboardAdmin`.
+ */
+export async function acceptInvitation(
+  staffUrl: string,
+  inviteLink: string,
+  password: string,
+  account: { tenant: string; email: string },
+) {
+  const token = inviteLink.slice(inviteLink.indexOf('#') + 1);
+  const api = client(staffUrl);
+  const inspected = await api.call('POST', '/api/invites/inspect', { token });
+  expect(inspected.status).toBe(200);
+  const secret = String(inspected.body.totpSecret);
+  const step = () => Math.floor(Date.now() / 30_000);
+  const enrolledAt = step();
+  const accepted = await api.call('POST', '/api/invites/accept', {
+    token,
+    password,
+    totpSecret: secret,
+    totpCode: totpCode(secret, enrolledAt),
+  });
+  expect(accepted.status).toBe(200);
+  // The enrolling code is used up; the server also takes the next step's code, so no waiting.
+  const signedIn = await api.call('POST', '/api/auth/sign-in', {
+    ...account,
+    password,
+    totpCode: totpCode(secret, enrolledAt + 1),
+  });
+  expect(signedIn.status).toBe(200);
+  return Object.assign(api, { totpSecret: secret, lastTotpStep: enrolledAt + 1 });
 }

@@ -28,6 +28,7 @@ function printDemoCredentials(
       `  admin:    ${demo.admin.email} / ${demo.admin.password}`,
       `            TOTP secret ${demo.admin.totpSecret} (add to an authenticator app, or: pnpm totp-code ${demo.admin.totpSecret})`,
       `  designer: ${demo.designer.email} / ${demo.designer.password}`,
+      `            TOTP secret ${demo.designer.totpSecret} (pnpm totp-code ${demo.designer.totpSecret})`,
       `  staff API: ${staffOrigin}/api   residents: ${publicOrigin}/t/${demo.tenant}/…`,
       '====================================================================',
       '',

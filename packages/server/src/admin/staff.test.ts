@@ -188,7 +188,16 @@ describe('PATCH /api/admin/staff/:id', () => {
     const signIn = await send<ErrorAnswer>(h, 'POST', '/api/auth/sign-in', {
       body: { tenant: 'midori', email: 'promote@city.midori.lg.jp', password: goodPassword },
     });
-    expect(signIn.status).toBe(403);
+    expect(signIn.status).toBe(401);
+    expect(signIn.body.error.code).toBe('second_factor_required');
+    h.advance(30_000);
+    const cookie = await h.signInCookie(
+      'midori',
+      'promote@city.midori.lg.jp',
+      goodPassword,
+      member.secret,
+    );
+    expect(await sessionStatus(cookie)).toBe(200);
   });
 
   test('answers 404 for an unknown id', async () => {
@@ -230,7 +239,7 @@ describe('POST /api/admin/staff/:id/disable', () => {
     expect(answer.body.staff.status).toBe('disabled');
     expect(await sessionStatus(member.cookie)).toBe(401);
     await expect(
-      h.signInCookie('midori', 'disable@city.midori.lg.jp', goodPassword),
+      h.signInCookie('midori', 'disable@city.midori.lg.jp', goodPassword, member.secret),
     ).rejects.toThrow(/403/);
   });
 
@@ -255,7 +264,13 @@ describe('POST /api/admin/staff/:id/enable', () => {
     const answer = await post(`/api/admin/staff/${member.staff.id}/enable`);
     expect(answer.status).toBe(200);
     expect(answer.body.staff.status).toBe('active');
-    const cookie = await h.signInCookie('midori', 'enable@city.midori.lg.jp', goodPassword);
+    h.advance(30_000);
+    const cookie = await h.signInCookie(
+      'midori',
+      'enable@city.midori.lg.jp',
+      goodPassword,
+      member.secret,
+    );
     expect(await sessionStatus(cookie)).toBe(200);
   });
 

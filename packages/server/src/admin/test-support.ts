@@ -53,37 +53,33 @@ export async function inviteThroughApi(
 }
 
 /**
- * Accepts an invitation as the invited person would (password, plus a second factor for
- * admins) and signs in; returns the session cookie and the TOTP secret if one was enrolled.
+ * Accepts an invitation as the invited person would (password and the second factor, which every
+ * account enrols) and signs in; returns the session cookie and the enrolled TOTP secret.
  */
 export async function acceptAndSignIn(
   h: Harness,
   slug: string,
   email: string,
   token: string,
-): Promise<{ cookie: string; secret?: string }> {
-  const inspected = await send<{ totpRequired: boolean; totpSecret: string }>(
-    h,
-    'POST',
-    '/api/invites/inspect',
-    { body: { token } },
-  );
+): Promise<{ cookie: string; secret: string }> {
+  const inspected = await send<{ totpSecret: string }>(h, 'POST', '/api/invites/inspect', {
+    body: { token },
+  });
   if (inspected.status !== 200) throw new Error(`inspect failed: ${inspected.status}`);
-  const secret = inspected.body.totpRequired ? inspected.body.totpSecret : undefined;
+  const secret = inspected.body.totpSecret;
   const accepted = await send(h, 'POST', '/api/invites/accept', {
     body: {
       token,
       password: goodPassword,
-      ...(secret
-        ? { totpSecret: secret, totpCode: totpCode(secret, Math.floor(h.now() / 30_000)) }
-        : {}),
+      totpSecret: secret,
+      totpCode: totpCode(secret, Math.floor(h.now() / 30_000)),
     },
   });
   if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status}`);
   // A TOTP code works once: the sign-in needs the next time step.
   h.advance(30_000);
   const cookie = await h.signInCookie(slug, email, goodPassword, secret);
-  return secret ? { cookie, secret } : { cookie };
+  return { cookie, secret };
 }
 
 /** Creates a staff member through the admin API who has accepted and is signed in. */
@@ -92,7 +88,7 @@ export async function signedInMember(
   slug: string,
   adminCookie: string,
   input: { email: string; isTenantAdmin?: boolean; expiresAt?: number },
-): Promise<{ staff: StaffView; cookie: string; secret?: string }> {
+): Promise<{ staff: StaffView; cookie: string; secret: string }> {
   const { staff, token } = await inviteThroughApi(h, adminCookie, input);
   return { staff, ...(await acceptAndSignIn(h, slug, input.email, token)) };
 }

@@ -80,7 +80,11 @@ async function findInvite(registry: TenantRegistry, token: string, now: number) 
   return { ...resolved, invite: row, person };
 }
 
-/** What the invitation page shows, with a fresh TOTP secret to enrol (not stored until accepted). */
+/**
+ * What the invitation page shows, with a fresh TOTP secret to enrol (not stored until accepted).
+ * `totpRequired` is always true (every account enrols the second factor); it stays in the answer
+ * so a page never has to guess.
+ */
 export async function inspectInvite(registry: TenantRegistry, token: string, now: number) {
   const { tenant, invite, person } = await findInvite(registry, token, now);
   const totpSecret = generateTotpSecret();
@@ -90,7 +94,7 @@ export async function inspectInvite(registry: TenantRegistry, token: string, now
     email: person.email,
     name: person.name,
     passwordRequired: invite.purpose === 'invite',
-    totpRequired: person.isTenantAdmin || invite.purpose === 'totp_reset',
+    totpRequired: true,
     totpSecret,
     totpUri: totpUri({
       secret: totpSecret,
@@ -117,8 +121,8 @@ export interface AcceptInviteInput {
 }
 
 /**
- * Accepts a one-time link: sets the password (invitation) and enrols the second factor (required
- * for tenant admins and for re-enrolment), in one atomic batch that also uses up the link, so a
+ * Accepts a one-time link: sets the password (invitation) and enrols the second factor, which
+ * every account needs whatever its role, in one atomic batch that also uses up the link, so a
  * link works once even when clicked twice. Other sessions of the person end.
  */
 export async function acceptInvite(
@@ -138,22 +142,19 @@ export async function acceptInvite(
       passwordHash = await hashPassword(input.password);
     }
   }
-  const totpRequired = person.isTenantAdmin || invite.purpose === 'totp_reset';
-  let totp: { secret: string; step: number } | undefined;
-  if (input.totpSecret !== undefined || totpRequired) {
-    const secret = input.totpSecret ?? '';
-    const checked = /^[A-Z2-7]{32}$/.test(secret)
-      ? verifyTotp(secret, input.totpCode ?? '', now, { window: 1 })
-      : { ok: false as const };
-    if (checked.ok) totp = { secret, step: checked.step };
-    else
-      problems.push({
-        path: 'totpCode',
-        message:
-          '認証アプリに表示された6桁のコードを入力してください / Enter the 6-digit code from your authenticator app',
-      });
-  }
-  if (problems.length > 0) throw new AppError('validation_failed', undefined, problems);
+  // Ward staff read personal data (My Number included): no link is accepted without a second factor.
+  const secret = input.totpSecret ?? '';
+  const checked = /^[A-Z2-7]{32}$/.test(secret)
+    ? verifyTotp(secret, input.totpCode ?? '', now, { window: 1 })
+    : { ok: false as const };
+  if (!checked.ok)
+    problems.push({
+      path: 'totpCode',
+      message:
+        '認証アプリに表示された6桁のコードを入力してください / Enter the 6-digit code from your authenticator app',
+    });
+  if (problems.length > 0 || !checked.ok)
+    throw new AppError('validation_failed', undefined, problems);
 
   const unused = sql`EXISTS (SELECT 1 FROM ${invites} WHERE ${invites.id} = ${invite.id} AND ${invites.usedAt} IS NULL AND ${invites.expiresAt} > ${now})`;
   const [updated] = await db.batch([
@@ -161,7 +162,8 @@ export async function acceptInvite(
       .update(staff)
       .set({
         ...(passwordHash ? { passwordHash, status: 'active' as const } : {}),
-        ...(totp ? { totpSecret: totp.secret, totpLastStep: totp.step } : {}),
+        totpSecret: secret,
+        totpLastStep: checked.step,
         updatedAt: now,
       })
       .where(and(eq(staff.id, person.id), ne(staff.status, 'disabled'), unused)),

@@ -62,8 +62,13 @@ export function requireStaff(deps: {
     );
     if (!session) throw new AppError('unauthenticated');
     const actor = await loadActor(session.db, session.staff);
-    // A disabled or expired account loses its sessions' use at once, not at their next expiry.
-    if (actor.status !== 'active' || (actor.expiresAt !== null && deps.now() >= actor.expiresAt))
+    // A disabled or expired account loses its sessions' use at once, not at their next expiry;
+    // so does one without a second factor (a session from before TOTP was required of everyone).
+    if (
+      actor.status !== 'active' ||
+      (actor.expiresAt !== null && deps.now() >= actor.expiresAt) ||
+      session.staff.totpSecret === null
+    )
       throw new AppError('unauthenticated');
     c.set('tenant', session.tenant);
     c.set('db', session.db);

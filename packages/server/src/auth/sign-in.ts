@@ -19,6 +19,11 @@ const wrongCredentials = new AppError('unauthenticated', {
   ja: '自治体、メールアドレスまたはパスワードが違います',
   en: 'The municipality, email address or password is not right',
 });
+/** For an account that has no second factor (never enrolled, or reset by an administrator). */
+const noSecondFactor = new AppError('forbidden', {
+  ja: '二段階認証が登録されていないため、ログインできません。管理者に二段階認証の登録用リンクの発行を依頼し、そのリンクから登録してください',
+  en: 'This account has no two-step verification, so it cannot sign in. Ask your administrator for a two-step verification set-up link and set it up there',
+});
 const wrongCode = new AppError('unauthenticated', {
   ja: '確認コードが違います。認証アプリの最新のコードを入力してください',
   en: 'That code is not right. Enter the current code from your authenticator app',
@@ -26,7 +31,8 @@ const wrongCode = new AppError('unauthenticated', {
 
 /**
  * Signs a staff member in: throttled per account and per address, password checked with a
- * memory-hard hash, TOTP checked when enrolled (always, for tenant admins). Unknown tenants and
+ * memory-hard hash, then TOTP, which every account needs: one without a secret is refused with a
+ * message pointing to the set-up link an administrator sends. Unknown tenants and
  * accounts cost the same time as known ones and get the same answer, so neither is revealed.
  * @returns the session cookie value and the staff id.
  */
@@ -93,33 +99,26 @@ export async function signIn(
       en: 'This account cannot be used. Contact your administrator',
     });
   }
-  if (account.totpSecret === null) {
-    if (account.isTenantAdmin) {
-      throw new AppError('forbidden', {
-        ja: '管理者は二段階認証の登録が必要です。届いた登録用リンクから登録してください',
-        en: 'Administrators must set up two-step verification. Use the set-up link you were sent',
-      });
-    }
-  } else {
-    if (input.totpCode === undefined || input.totpCode.trim() === '')
-      throw new AppError('second_factor_required');
-    const checked = verifyTotp(account.totpSecret, input.totpCode, now, {
-      window: 1,
-      lastUsedStep: account.totpLastStep ?? undefined,
-    });
-    if (!checked.ok) return fail(wrongCode, account.id);
-    // Conditional on the last step, so two requests racing with one code cannot both pass.
-    const used = await db
-      .update(staff)
-      .set({ totpLastStep: checked.step })
-      .where(
-        and(
-          eq(staff.id, account.id),
-          or(isNull(staff.totpLastStep), lt(staff.totpLastStep, checked.step)),
-        ),
-      );
-    if (used.rowsAffected === 0) return fail(wrongCode, account.id);
-  }
+  // Every staff account reads personal data, so none signs in with its password alone.
+  if (account.totpSecret === null) throw noSecondFactor;
+  if (input.totpCode === undefined || input.totpCode.trim() === '')
+    throw new AppError('second_factor_required');
+  const checked = verifyTotp(account.totpSecret, input.totpCode, now, {
+    window: 1,
+    lastUsedStep: account.totpLastStep ?? undefined,
+  });
+  if (!checked.ok) return fail(wrongCode, account.id);
+  // Conditional on the last step, so two requests racing with one code cannot both pass.
+  const used = await db
+    .update(staff)
+    .set({ totpLastStep: checked.step })
+    .where(
+      and(
+        eq(staff.id, account.id),
+        or(isNull(staff.totpLastStep), lt(staff.totpLastStep, checked.step)),
+      ),
+    );
+  if (used.rowsAffected === 0) return fail(wrongCode, account.id);
   await clearFailures(db, accountKey);
   if (needsRehash(account.passwordHash)) {
     // Raised hashing parameters reach each stored hash at its owner's next sign-in.

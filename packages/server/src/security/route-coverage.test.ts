@@ -1,5 +1,6 @@
 import { zeroWasteDay } from '@madoguchi/shared/examples';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { acceptAndSignIn } from '../admin/test-support';
 import { totpCode } from '../auth/crypto/index';
 import { templateCatalog } from '../db/control-schema';
 import {
@@ -396,10 +397,12 @@ beforeAll(async () => {
     }),
   );
   const viewerToken = String(viewer.inviteLink).split('#')[1] ?? '';
-  await h.request('POST', '/api/invites/accept', {
-    body: { token: viewerToken, password: goodPassword },
-  });
-  const viewerCookie = await h.signInCookie('midori', 'viewer@midori.example.lg.jp', goodPassword);
+  const { cookie: viewerCookie } = await acceptAndSignIn(
+    h,
+    'midori',
+    'viewer@midori.example.lg.jp',
+    viewerToken,
+  );
   // A's admin also reviews in one of A's departments, so a 404 on B's ids is isolation at work,
   // not a missing role.
   const aDepartment = await json(

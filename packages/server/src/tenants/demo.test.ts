@@ -62,3 +62,26 @@ test('the printed credentials work, and the admin sees the applications in the i
   expect(seen).toBe(demo.applications);
   expect([...states].sort()).toEqual(expect.arrayContaining(['accepted', 'returned', 'submitted']));
 });
+
+test('the designer signs in with the printed password and a code of the printed TOTP secret', async () => {
+  if (!demo) throw new Error('no demo');
+  h.advance(30_000);
+  const body = { tenant: 'demo', email: demo.designer.email, password: demo.designer.password };
+  const withoutCode = await h.request('POST', '/api/auth/sign-in', { body });
+  expect(withoutCode.status).toBe(401);
+  expect(((await withoutCode.json()) as { error: { code: string } }).error.code).toBe(
+    'second_factor_required',
+  );
+  const signIn = await h.request('POST', '/api/auth/sign-in', {
+    body: {
+      ...body,
+      totpCode: totpCode(demo.designer.totpSecret, Math.floor(h.now() / 30_000)),
+    },
+  });
+  expect(signIn.status).toBe(200);
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const session = await h.request('GET', '/api/auth/session', { cookie });
+  expect(await session.json()).toMatchObject({
+    staff: { email: 'designer@demo.madoguchi.local', isTenantAdmin: false, totpEnabled: true },
+  });
+});

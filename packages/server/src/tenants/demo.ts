@@ -80,7 +80,7 @@ const departmentOf: Record<string, string> = {
 export interface DemoCredentials {
   tenant: string;
   admin: { email: string; password: string; totpSecret: string };
-  designer: { email: string; password: string };
+  designer: { email: string; password: string; totpSecret: string };
   forms: number;
   applications: number;
 }
@@ -116,6 +116,8 @@ export async function ensureDemoTenant(
   const adminPassword = randomString(20, 'abcdefghijkmnpqrstuvwxyz23456789');
   const designerPassword = randomString(20, 'abcdefghijkmnpqrstuvwxyz23456789');
   const totpSecret = generateTotpSecret();
+  // Every staff account signs in with the second factor, the demo's designer too.
+  const designerTotpSecret = generateTotpSecret();
   const designerId = newId('stf');
   await db.batch([
     db
@@ -132,6 +134,7 @@ export async function ensureDemoTenant(
       email: 'designer@demo.madoguchi.local',
       name: 'デモ 設計者',
       passwordHash: await hashPassword(designerPassword),
+      totpSecret: designerTotpSecret,
       status: 'active',
       createdAt: now,
       updatedAt: now,
@@ -266,7 +269,11 @@ export async function ensureDemoTenant(
   return {
     tenant: tenant.slug,
     admin: { email: 'admin@demo.madoguchi.local', password: adminPassword, totpSecret },
-    designer: { email: 'designer@demo.madoguchi.local', password: designerPassword },
+    designer: {
+      email: 'designer@demo.madoguchi.local',
+      password: designerPassword,
+      totpSecret: designerTotpSecret,
+    },
     forms: Object.keys(exampleDefinitions).length,
     applications,
   };

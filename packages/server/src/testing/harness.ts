@@ -89,14 +89,17 @@ export async function createHarness() {
     return { tenant, email, secret, cookie };
   };
 
-  /** Signs in and returns the `name=value` cookie pair. */
-  const signInCookie = async (slug: string, email: string, password: string, secret?: string) => {
+  /**
+   * Signs in with the password and a code of the TOTP secret (every account has one) and returns
+   * the `name=value` cookie pair.
+   */
+  const signInCookie = async (slug: string, email: string, password: string, secret: string) => {
     const response = await request('POST', '/api/auth/sign-in', {
       body: {
         tenant: slug,
         email,
         password,
-        ...(secret ? { totpCode: totpCode(secret, Math.floor(clock / 30_000)) } : {}),
+        totpCode: totpCode(secret, Math.floor(clock / 30_000)),
       },
     });
     if (response.status !== 200)
