@@ -250,6 +250,10 @@ export const en: Messages = {
       title: 'This file cannot be attached',
       body: 'Check the accepted file types and sizes.',
     },
+    provider_unavailable: {
+      title: 'The payment provider could not be reached',
+      body: 'Nothing has been paid yet. Please wait a while and try again from the status page of your application.',
+    },
     too_many: { title: 'Too many attempts', body: 'Please wait a while and try again.' },
     conflict: {
       title: 'This cannot be done in the application’s current state',

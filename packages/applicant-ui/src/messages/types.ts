@@ -188,6 +188,7 @@ export interface Messages {
 /** The kinds of page a resident sees when something cannot be done. */
 export type ProblemKind =
   | 'not_found'
+  | 'provider_unavailable'
   | 'link_invalid'
   | 'no_link'
   | 'closed'

@@ -35,6 +35,7 @@ export function problemKindOf(error: AppError): ProblemKind {
     bad_request: 'bad_request',
     validation_failed: 'bad_request',
     internal: 'internal',
+    provider_unavailable: 'provider_unavailable',
   };
   return kinds[error.code] ?? 'bad_request';
 }

@@ -20,6 +20,7 @@ export const errorStatus = {
   unsupported_media_type: 415,
   too_many_requests: 429,
   internal: 500,
+  provider_unavailable: 502,
 } as const satisfies Record<string, ContentfulStatusCode>;
 export type ErrorCode = keyof typeof errorStatus;
 
@@ -64,6 +65,10 @@ const defaultMessages: Record<ErrorCode, { ja: string; en: string }> = {
   too_many_requests: {
     ja: '試行回数が多すぎます。しばらくしてからお試しください',
     en: 'Too many attempts. Try again later',
+  },
+  provider_unavailable: {
+    ja: '決済事業者に接続できませんでした。しばらくしてからもう一度お試しください',
+    en: 'The payment provider could not be reached. Please try again in a while',
   },
   internal: { ja: 'システムエラーが発生しました', en: 'Something went wrong on our side' },
 };

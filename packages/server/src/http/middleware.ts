@@ -118,7 +118,17 @@ export function applyHttpBasics<E extends { Variables: BaseVariables }>(
   });
   app.notFound((c) => errorResponse(c, new AppError('not_found')));
   app.onError((error, c) => {
-    if (error instanceof AppError) return errorResponse(c, error);
+    if (error instanceof AppError) {
+      // An outside service that failed (a payment provider): the person gets words, the
+      // operator the reason.
+      if (error.status >= 500)
+        logger.warn('upstream_failed', {
+          requestId: c.get('requestId'),
+          code: error.code,
+          cause: String((error as { cause?: unknown }).cause ?? '').slice(0, 300),
+        });
+      return errorResponse(c, error);
+    }
     if (error instanceof HTTPException) return errorResponse(c, fromHttpException(error));
     logger.error('unhandled', {
       requestId: c.get('requestId'),

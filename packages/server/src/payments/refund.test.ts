@@ -2,8 +2,11 @@ import { certificateByMail } from '@madoguchi/shared/examples';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pageWorld } from '../applicant/page-test-support';
+import { loadActor } from '../auth/middleware';
 import { newId } from '../db/ids';
-import { auditLog, submissions } from '../db/tenant-schema';
+import { auditLog, staff, submissions } from '../db/tenant-schema';
+import { AppError } from '../http/errors';
+import { refundSubmissionPayment } from './refund';
 import { sandboxProvider } from './sandbox';
 import { recordPaymentEvent, requestPayment } from './service';
 
@@ -110,5 +113,44 @@ describe('POST /api/submissions/:id/refund', () => {
     expect(anonymous.status).toBe(401);
     const row = await w.db.query.submissions.findFirst({ where: eq(submissions.id, id) });
     expect(row?.paymentState).toBe('paid');
+  });
+});
+
+describe('when the provider fails', () => {
+  const failing = () => ({
+    ...sandboxProvider({
+      masterKey: w.h.registry.settings.masterKey,
+      slug: 'midori',
+      publicOrigin: 'http://127.0.0.1:3000',
+    }),
+    createPayment: () => Promise.reject(new Error('connect ECONNREFUSED')),
+    refund: () => Promise.reject(new Error('connect ECONNREFUSED')),
+  });
+
+  test('a refund is 502 in words, nothing is recorded, and the payment stays paid', async () => {
+    const id = await application(true);
+    const [admin] = await w.db.select().from(staff).where(eq(staff.isTenantAdmin, true));
+    if (!admin) throw new Error('no admin');
+    const actor = await loadActor(w.db, admin);
+    const refused = await refundSubmissionPayment(w.db, actor, id, failing, w.h.now()).catch(
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).status).toBe(502);
+    expect((refused as AppError).messages.ja).toContain('返金は記録していません');
+    const row = await w.db.query.submissions.findFirst({ where: eq(submissions.id, id) });
+    expect(row?.paymentState).toBe('paid');
+  });
+
+  test('starting a payment is 502, and the payment row keeps no provider reference', async () => {
+    const id = await application(false);
+    await expect(
+      requestPayment(
+        w.db,
+        failing(),
+        { submissionId: id, amount: 600, description: '証明書', returnUrl: '/' },
+        w.h.now(),
+      ),
+    ).rejects.toMatchObject({ code: 'provider_unavailable' });
   });
 });

@@ -6,7 +6,7 @@ import { payments, submissions } from '../db/tenant-schema';
 import { AppError } from '../http/errors';
 import { readableForm } from '../submissions/staff';
 import type { PaymentProvider } from './provider';
-import { recordPaymentEvent } from './service';
+import { providerUnavailable, recordPaymentEvent } from './service';
 
 /**
  * Refunds an application's payment in full (staff with the handling role). The provider is
@@ -34,7 +34,18 @@ export async function refundSubmissionPayment(
     where: eq(payments.submissionId, submissionId),
   });
   if (payment?.state !== 'paid') throw new AppError('conflict');
-  await (await providerFor(payment.provider)).refund(payment);
+  // Nothing is recorded when the provider fails; asking again is safe (its idempotency key).
+  await (await providerFor(payment.provider)).refund(payment).catch((error: unknown) => {
+    const failed = providerUnavailable(error);
+    if (failed.code !== 'provider_unavailable') throw failed;
+    throw Object.assign(
+      new AppError('provider_unavailable', {
+        ja: '決済事業者が返金を受け付けませんでした。返金は記録していません。しばらくしてからもう一度お試しください（二重に返金されることはありません）',
+        en: 'The payment provider did not accept the refund. Nothing was recorded; please try again in a while (it is never refunded twice)',
+      }),
+      { cause: error },
+    );
+  });
   const result = await recordPaymentEvent(
     db,
     payment.provider,

@@ -15,6 +15,15 @@ import { payLinkUrl } from './pay-link';
 import type { PaymentProvider, VerifiedEvent } from './provider';
 
 /**
+ * A provider call that failed (network, refusal, an answer we cannot read): 502 for the person,
+ * with the provider's error kept as the cause for the log. Our own refusals pass unchanged.
+ */
+export function providerUnavailable(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  return Object.assign(new AppError('provider_unavailable'), { cause: error });
+}
+
+/**
  * Creates (or finds) the payment of an application: one row per application, so asking again
  * returns the same payment; the provider is asked with our payment id, which it treats as the
  * idempotency key. The network call happens outside any write.
@@ -41,13 +50,17 @@ export async function requestPayment(
     where: eq(payments.submissionId, input.submissionId),
   });
   if (!payment) throw new AppError('internal');
-  const created = await provider.createPayment({
-    paymentId: payment.id,
-    amount: payment.amount,
-    description: input.description,
-    returnUrl: input.returnUrl,
-    providerRef: payment.providerRef,
-  });
+  const created = await provider
+    .createPayment({
+      paymentId: payment.id,
+      amount: payment.amount,
+      description: input.description,
+      returnUrl: input.returnUrl,
+      providerRef: payment.providerRef,
+    })
+    .catch((error: unknown) => {
+      throw providerUnavailable(error);
+    });
   if (payment.providerRef !== created.providerRef)
     await db
       .update(payments)
