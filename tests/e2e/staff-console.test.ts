@@ -44,12 +44,14 @@ async function resident(method: string, path: string, body?: unknown, token?: st
  * A TOTP code the admin has not used yet (a code works once). The server accepts the code of the
  * next 30-second step too (clock skew), so the test takes that one rather than wait for it.
  */
-async function freshCode(): Promise<string> {
+async function freshCode(
+  person: { totpSecret: string; lastTotpStep: number } = admin,
+): Promise<string> {
   const step = () => Math.floor(Date.now() / 30_000);
   // Beyond the next step is beyond the window: wait until the next one is.
-  while (admin.lastTotpStep > step()) await new Promise((resolve) => setTimeout(resolve, 500));
-  admin.lastTotpStep = Math.max(step(), admin.lastTotpStep + 1);
-  return totpCode(admin.totpSecret, admin.lastTotpStep);
+  while (person.lastTotpStep > step()) await new Promise((resolve) => setTimeout(resolve, 500));
+  person.lastTotpStep = Math.max(step(), person.lastTotpStep + 1);
+  return totpCode(person.totpSecret, person.lastTotpStep);
 }
 
 async function expectAccessible(page: Page, screen: string) {
@@ -343,6 +345,17 @@ describe('the staff console in a browser', () => {
       await tab.getByRole('heading', { name: 'アカウントの登録' }).waitFor();
       await expectAccessible(tab, 'invitation');
       await tab.getByLabel('新しいパスワード（12文字以上）').fill(password);
+      // Every account enrols the second factor: there is no way past it on the invitation page.
+      expect(await tab.getByRole('checkbox').count()).toBe(0);
+      await tab.getByRole('button', { name: '登録する' }).click();
+      await tab.getByRole('alert').filter({ hasText: '6桁のコード' }).waitFor();
+      // The key the page shows goes into an authenticator app; its code enrols it.
+      const contractor = {
+        totpSecret: (await tab.getByTestId('totp-secret').textContent()) ?? '',
+        lastTotpStep: 0,
+      };
+      expect(contractor.totpSecret).toMatch(/^[A-Z2-7]{32}$/);
+      await tab.getByLabel('確認コード（6桁）').fill(await freshCode(contractor));
       await tab.getByRole('button', { name: '登録する' }).click();
       await tab.getByText('登録が完了しました。').waitFor();
       await tab.getByRole('link', { name: 'ログイン画面へ' }).click();
@@ -350,6 +363,8 @@ describe('the staff console in a browser', () => {
       await tab.getByLabel('メールアドレス').fill('contractor@city.midori.example.lg.jp');
       await tab.getByLabel('パスワード').fill(password);
       await tab.getByRole('button', { name: 'ログイン' }).click();
+      await tab.getByLabel('確認コード（6桁）').fill(await freshCode(contractor));
+      await tab.getByRole('button', { name: '確認してログイン' }).click();
 
       await tab.getByRole('heading', { name: '申請一覧' }).waitFor();
       const table = tab.getByRole('table');
@@ -369,6 +384,7 @@ describe('the staff console in a browser', () => {
         tenant: 'midori',
         email: 'contractor@city.midori.example.lg.jp',
         password,
+        totpCode: await freshCode(contractor),
       });
       expect(signIn.status).toBe(200);
       expect((await api.call('GET', `/api/submissions/forms/${ids.formB}`)).status).toBe(404);
@@ -390,6 +406,8 @@ describe('the staff console in a browser', () => {
       await screenshot(tab, 'console-session-ended');
       await dialog.getByLabel('パスワード').fill(password);
       await dialog.getByRole('button', { name: 'ログイン' }).click();
+      await dialog.getByLabel('確認コード（6桁）').fill(await freshCode(contractor));
+      await dialog.getByRole('button', { name: '確認してログイン' }).click();
       await dialog.waitFor({ state: 'detached' });
       await tab.getByRole('status').filter({ hasText: 'メモを追加しました' }).waitFor();
       await tab.locator('.timeline').getByText('電話で本人確認済み').waitFor();

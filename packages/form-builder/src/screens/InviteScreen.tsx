@@ -5,10 +5,11 @@ import type { InviteInfo } from '../api/types';
 import { Link, useTitle } from '../app/router';
 import { useI18n } from '../i18n/i18n';
 import { Async, useErrorText, useLoad } from '../ui/async';
-import { CheckboxField, TextField } from '../ui/fields';
+import { TextField } from '../ui/fields';
 
 /**
- * The page of a one-time link (`/invite#token`): set a password and enrol the second factor.
+ * The page of a one-time link (`/invite#token`): set a password and enrol the second factor,
+ * which every staff account needs (there is no way past it here, whatever `totpRequired` says).
  * The token stays in the fragment, so it never reaches a server log; it is sent in a body.
  */
 export function InviteScreen() {
@@ -36,7 +37,6 @@ function InviteForm({ token, invite }: { token: string; invite: InviteInfo }) {
   const { t } = useI18n();
   const errorText = useErrorText();
   const [password, setPassword] = useState('');
-  const [withTotp, setWithTotp] = useState(invite.totpRequired);
   const [totpCode, setTotpCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -52,7 +52,8 @@ function InviteForm({ token, invite }: { token: string; invite: InviteInfo }) {
           json: {
             token,
             ...(invite.passwordRequired ? { password } : {}),
-            ...(withTotp ? { totpSecret: invite.totpSecret, totpCode: totpCode.trim() } : {}),
+            totpSecret: invite.totpSecret,
+            totpCode: totpCode.trim(),
           },
         }),
       );
@@ -100,30 +101,19 @@ function InviteForm({ token, invite }: { token: string; invite: InviteInfo }) {
           onChange={(event) => setPassword(event.target.value)}
         />
       ) : null}
-      {invite.totpRequired ? null : (
-        <CheckboxField
-          label={t('invite.totpOptional')}
-          checked={withTotp}
-          onChange={(event) => setWithTotp(event.target.checked)}
-        />
-      )}
-      {withTotp ? (
-        <>
-          <p>{t('invite.totpIntro')}</p>
-          <p>
-            {t('invite.totpKey')}: <code data-testid="totp-secret">{invite.totpSecret}</code>
-          </p>
-          <TextField
-            label={t('signIn.totp')}
-            name="totpCode"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            required
-            value={totpCode}
-            onChange={(event) => setTotpCode(event.target.value)}
-          />
-        </>
-      ) : null}
+      <p>{t('invite.totpIntro')}</p>
+      <p>
+        {t('invite.totpKey')}: <code data-testid="totp-secret">{invite.totpSecret}</code>
+      </p>
+      <TextField
+        label={t('signIn.totp')}
+        name="totpCode"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        required
+        value={totpCode}
+        onChange={(event) => setTotpCode(event.target.value)}
+      />
       <div>
         <button type="submit" className="primary" disabled={busy}>
           {t('invite.submit')}

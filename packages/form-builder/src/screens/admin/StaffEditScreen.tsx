@@ -160,7 +160,9 @@ function AccountActions({ staff, onChanged }: { staff: StaffMember; onChanged: (
             {t('admin.staffDisable')}
           </button>
         )}
-        {staff.totpEnabled ? (
+        {/* Also for an active account that never enrolled (from before TOTP was required): the
+            link is how it gets a second factor and can sign in again. */}
+        {staff.status === 'active' ? (
           <button type="button" onClick={() => setPending('reset')}>
             {t('admin.staffResetTotp')}
           </button>
