@@ -109,7 +109,8 @@ export async function getStaff(ctx: AdminContext, id: string): Promise<StaffView
 
 /**
  * Creates an `invited` account and its one-time invitation. Returns the token for the link;
- * the person sets a password (and, for admins, a second factor) when they open it.
+ * the person sets a password and enrols the second factor (every account needs one) when they
+ * open it.
  */
 export async function inviteStaff(
   ctx: AdminContext,
@@ -220,7 +221,8 @@ export async function enableStaff(ctx: AdminContext, id: string): Promise<StaffV
 
 /**
  * Removes a person's second factor (a lost phone) and ends their sessions; returns the token of
- * a `totp_reset` link with which they enrol a new one.
+ * a `totp_reset` link with which they enrol a new one. It is also how an active account that
+ * never enrolled (accepted before TOTP was required of everyone) gets one and can sign in again.
  */
 export async function resetSecondFactor(
   ctx: AdminContext,
