@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pageWorld } from '../applicant/page-test-support';
 import { loadActor } from '../auth/middleware';
 import { newId } from '../db/ids';
-import { auditLog, staff, submissions } from '../db/tenant-schema';
+import { auditLog, staff, submissionEvents, submissions } from '../db/tenant-schema';
 import { AppError } from '../http/errors';
 import { refundSubmissionPayment } from './refund';
 import { sandboxProvider } from './sandbox';
@@ -71,6 +71,12 @@ describe('POST /api/submissions/:id/refund', () => {
     expect(detail.body.payment).toEqual({ amount: 600, provider: 'sandbox', state: 'refunded' });
     const audits = await w.db.select().from(auditLog).where(eq(auditLog.action, 'payment.refund'));
     expect(audits.some((a) => a.targetId === id && a.actorType === 'staff')).toBe(true);
+    // The history names a member of staff, not the system, for the refund.
+    const history = await w.db
+      .select()
+      .from(submissionEvents)
+      .where(eq(submissionEvents.submissionId, id));
+    expect(history.find((e) => e.action === 'payment_refunded')).toMatchObject({ actor: 'staff' });
     // Again: nothing left to refund.
     expect((await w.staff('POST', `/api/submissions/${id}/refund`, {})).status).toBe(409);
   });

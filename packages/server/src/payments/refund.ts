@@ -56,6 +56,8 @@ export async function refundSubmissionPayment(
       amount: payment.amount,
     },
     now,
+    undefined,
+    actor.staffId,
   );
   await appendAudit(
     db,

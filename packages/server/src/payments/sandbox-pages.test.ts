@@ -88,7 +88,10 @@ describe('the sandbox payment page', () => {
       '/t/midori/status',
     );
     // The failure mail says where to pay again: the page that re-sends the status link.
-    const [mail] = await w.db.select().from(outbox).where(eq(outbox.to, `${id}@example.jp`));
+    const [mail] = await w.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.to, `${id}@example.jp`));
     expect(mail?.body).toContain(`/t/midori/f/${formId}/resend`);
     await b.submit(failed, 'pay');
     expect(await stateOf(id)).toEqual({ state: 'submitted', payment: 'paid' });

@@ -207,7 +207,8 @@ async function paymentMail(
  * expired ends it and gives up its capacity place (and so its slot bookings).
  * An event for a payment this tenant does not have is 404: another tenant's payment is not here.
  * `links` lets the payment failed mail name the page to pay again on; without them it points
- * to the link of an earlier mail.
+ * to the link of an earlier mail. `staffId`: the event is a staff member's doing (a refund), so
+ * the history names them rather than the system.
  */
 export async function recordPaymentEvent(
   db: TenantDb,
@@ -215,6 +216,7 @@ export async function recordPaymentEvent(
   event: VerifiedEvent,
   now: number,
   links?: PaymentMailLinks,
+  staffId?: string,
 ): Promise<{ duplicate: boolean; state: string }> {
   const payment = await db.query.payments.findFirst({ where: eq(payments.id, event.paymentId) });
   if (!payment || payment.provider !== provider) throw new AppError('not_found');
@@ -281,7 +283,8 @@ export async function recordPaymentEvent(
             id: newId('evt'),
             submissionId: submission.id,
             at: now,
-            actor: 'system',
+            actor: staffId ? 'staff' : 'system',
+            staffId: staffId ?? null,
             action: `payment_${next}`,
             fromState: submission.state,
             toState: nextState,

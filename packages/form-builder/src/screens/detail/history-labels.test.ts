@@ -58,6 +58,9 @@ describe('history labels', () => {
     expect(historyActorLabel('staff', 'payment_expired').ja).toBe('システム');
     expect(historyActorLabel('system', 'expire').en).toBe('System');
     expect(historyActorLabel('staff', 'accept').ja).toBe('職員');
+    // A refund is done by a member of staff, and named so.
+    expect(historyActorLabel('staff', 'payment_refunded').ja).toBe('職員');
+    expect(historyActorLabel('system', 'payment_refunded').ja).toBe('システム');
     expect(historyActorLabel('applicant', 'submit').ja).toBe('申請者');
     expect(historyActorLabel('robot', 'accept').ja).toBe('システム');
   });

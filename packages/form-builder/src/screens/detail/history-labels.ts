@@ -45,7 +45,9 @@ export const historyActorLabels: Readonly<Record<string, BilingualLabel>> = {
  */
 export function historyActorLabel(actor: string, action: string): BilingualLabel {
   const system = historyActorLabels.system as BilingualLabel;
-  if (action.startsWith('payment_') || action === 'expire') return system;
+  // A refund is a staff member's doing (recorded as theirs since the refund route names them).
+  const staffRefund = action === 'payment_refunded' && actor === 'staff';
+  if ((action.startsWith('payment_') && !staffRefund) || action === 'expire') return system;
   return Object.hasOwn(historyActorLabels, actor)
     ? (historyActorLabels[actor] as BilingualLabel)
     : system;
