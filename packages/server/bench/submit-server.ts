@@ -10,6 +10,7 @@ import { createPublicApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/open';
 import { openControlDatabase, TenantRegistry } from '../src/db/registry';
+import { startWriterThread } from '../src/db/writer-thread';
 import type { AppDeps } from '../src/deps';
 import type { Logger } from '../src/http/logger';
 import { publishForTest } from '../src/submissions/test-support';
@@ -29,6 +30,8 @@ const settings = {
 };
 const { db: control } = await openControlDatabase(settings);
 const registry = new TenantRegistry(control, settings);
+// As the server does at start-up (src/main.ts).
+startWriterThread();
 const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const deps: AppDeps = {
   config,

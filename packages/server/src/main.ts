@@ -4,6 +4,7 @@ import { cardAuthFromConfig } from './card-auth/startup';
 import { type Config, ConfigError, loadConfig } from './config';
 import { loadMasterKey } from './db/keys';
 import { openControlDatabase, TenantRegistry } from './db/registry';
+import { startWriterThread } from './db/writer-thread';
 import type { AppDeps } from './deps';
 import { localFileStorage } from './files/storage';
 import { jsonLogger } from './http/logger';
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
   };
   const { db: control } = await openControlDatabase(settings);
   const registry = new TenantRegistry(control, settings);
+  startWriterThread();
   if (!config.SMTP_URL)
     logger.info('mail_to_files', {
       path: mailFolder(config.DATA_DIR),

@@ -34,7 +34,7 @@ interface Waiting {
 /**
  * The one writer thread of this process (docs/adr/0007). It holds a group-commit connection per
  * local tenant file and runs every hot write there, so SQLite's work and the COMMIT (page
- * encryption, WAL, fsync) run beside the event loop instead of on it. Started on first use,
+ * encryption, WAL, fsync) run beside the event loop instead of on it. Started at the first write,
  * stopped when the last file closes; while nothing is pending it does not keep the process alive.
  */
 class WriterThread {
@@ -47,10 +47,14 @@ class WriterThread {
 
   open(file: number, path: string, encryptionKey: string | undefined): void {
     this.#files.set(file, { path, encryptionKey });
-    // Started now rather than at the first write, so its start-up overlaps the server's.
-    if (this.#worker)
-      this.#worker.postMessage({ type: 'open', file, path, encryptionKey } satisfies ToWriter);
-    else this.#started();
+    // The thread itself starts at the first write: a process that only reads (an export, a
+    // backup) never pays for it (about 50 MB with its module graph).
+    this.#worker?.postMessage({ type: 'open', file, path, encryptionKey } satisfies ToWriter);
+  }
+
+  /** Starts the thread now, so the first application does not wait for its start-up. */
+  warm(): void {
+    this.#started();
   }
 
   write(file: number, write: AuditedWrite): Promise<unknown> {
@@ -133,6 +137,15 @@ class WriterThread {
 
 const thread = new WriterThread();
 let nextFile = 1;
+
+/**
+ * Starts the writer thread ahead of the first write: the server does at start-up, so the first
+ * residents' submits do not wait for it (it loads its sources, about half a second). Processes
+ * that only read (exports, backups) leave it unstarted.
+ */
+export function startWriterThread(): void {
+  thread.warm();
+}
 
 /**
  * The hot-path access to a local tenant file: writes through the writer thread's group commit,
