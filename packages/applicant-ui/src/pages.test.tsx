@@ -1,10 +1,12 @@
 import {
+  type Answers,
   type FormDefinition,
   type FormDefinitionInput,
   fieldTypes,
   parseDefinition,
   shownParts,
 } from '@madoguchi/shared';
+import { exampleDefinitions } from '@madoguchi/shared/examples';
 import { describe, expect, test } from 'vitest';
 import { renderDocument } from './document';
 import { fieldContext, issueAnchor } from './fields/context';
@@ -13,6 +15,7 @@ import { messagesFor } from './messages';
 import { actionValue, type FormAction, parseAction } from './names';
 import { CompletePage, FormPageView } from './pages/apply';
 import { ToPaymentPage } from './pages/payment';
+import { AnswerSummary } from './summary';
 
 const ja = (text: string) => ({ ja: text, en: `${text} (en)` });
 const options = [
@@ -448,5 +451,19 @@ describe('paying', () => {
     expect(elements(html, 'a').find((a) => a.id === 'to-payment')?.href).toBe(
       'https://checkout.example/c/pay/cs_1',
     );
+  });
+});
+
+describe('the fee in the answers', () => {
+  const definition = definitionOf(exampleDefinitions['certificate-by-mail'] as FormDefinitionInput);
+  // The certificate form charges 300 yen a copy; the fee field's answer is the quantity.
+  const answers = { copies: 2, fee: 2 } as unknown as Answers;
+
+  test('is an amount to pay until paid, and the fee once paid or refunded', () => {
+    const due = String(AnswerSummary({ definition, answers, locale: 'ja' }));
+    expect(due).toContain('お支払いいただく金額');
+    const settled = String(AnswerSummary({ definition, answers, locale: 'ja', feeSettled: true }));
+    expect(settled).not.toContain('お支払いいただく金額');
+    expect(settled).toContain('<h2 class="heading-m" id="fee-total">手数料</h2>');
   });
 });

@@ -246,6 +246,8 @@ export function AnswerSummary(props: {
   change?: ChangeTarget;
   /** Heading level of the page titles. */
   headingLevel?: 2 | 3;
+  /** The fee is settled (paid or refunded): name it the fee, not an amount still to pay. */
+  feeSettled?: boolean;
 }) {
   const { definition, answers, locale } = props;
   const m = messagesFor(locale);
@@ -321,7 +323,7 @@ export function AnswerSummary(props: {
       {fee.total > 0 ? (
         <section class="answers__fee" aria-labelledby="fee-total">
           <h2 class="heading-m" id="fee-total">
-            {m.feeTotal}
+            {props.feeSettled ? m.feeSettled : m.feeTotal}
           </h2>
           <dl class="summary">
             {fee.lines.map((line) => (
@@ -333,7 +335,7 @@ export function AnswerSummary(props: {
               </div>
             ))}
             <div class="summary__row summary__row--total">
-              <dt class="summary__key">{m.feeTotal}</dt>
+              <dt class="summary__key">{props.feeSettled ? m.feeSettled : m.feeTotal}</dt>
               <dd class="summary__value">
                 <strong>{m.yen(fee.total)}</strong>
               </dd>

@@ -102,6 +102,7 @@ export const en: Messages = {
   confirmSubmit: 'Submit',
   confirmPrintNote: 'You can print this page for your records.',
   change: 'Change',
+  feeSettled: 'Fee',
   feeTotal: 'Amount to pay',
   notAnswered: '(not answered)',
   rowHeading: (label, row) => `${label} ${row}`,

@@ -101,6 +101,7 @@ export const ja: Messages = {
   confirmSubmit: 'この内容で申請する',
   confirmPrintNote: 'このページは印刷して控えにできます。',
   change: '変更',
+  feeSettled: '手数料',
   feeTotal: 'お支払いいただく金額',
   notAnswered: '（未入力）',
   rowHeading: (label, row) => `${label}（${row}件目）`,

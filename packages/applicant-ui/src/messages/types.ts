@@ -84,6 +84,7 @@ export interface Messages {
   confirmSubmit: string;
   confirmPrintNote: string;
   change: string;
+  feeSettled: string;
   feeTotal: string;
   notAnswered: string;
   rowHeading: (rowLabel: string, row: number) => string;

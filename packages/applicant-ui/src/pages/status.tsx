@@ -219,6 +219,7 @@ export function StatusPage(props: {
           answers={view.answers}
           locale={locale}
           headingLevel={3}
+          feeSettled={view.paymentState === 'paid' || view.paymentState === 'refunded'}
         />
       </section>
     </Layout>
