@@ -6,7 +6,6 @@ import {
   parseDefinition,
   shownParts,
 } from '@madoguchi/shared';
-import { exampleDefinitions } from '@madoguchi/shared/examples';
 import { describe, expect, test } from 'vitest';
 import { renderDocument } from './document';
 import { fieldContext, issueAnchor } from './fields/context';
@@ -455,8 +454,35 @@ describe('paying', () => {
 });
 
 describe('the fee in the answers', () => {
-  const definition = definitionOf(exampleDefinitions['certificate-by-mail'] as FormDefinitionInput);
-  // The certificate form charges 300 yen a copy; the fee field's answer is the quantity.
+  // 300 yen a copy; the fee field's answer is the quantity.
+  const definition = definitionOf({
+    ...everyField,
+    pages: [
+      {
+        id: 'request',
+        title: { ja: '請求' },
+        fields: [
+          {
+            id: 'copies',
+            type: 'number',
+            label: { ja: '通数' },
+            required: true,
+            pii: 'none',
+            integer: true,
+            min: 1,
+          },
+          {
+            id: 'fee',
+            type: 'fee',
+            label: { ja: '手数料' },
+            pii: 'none',
+            unitPrice: 300,
+            quantity: { source: 'field', fieldId: 'copies' },
+          },
+        ],
+      },
+    ],
+  });
   const answers = { copies: 2, fee: 2 } as unknown as Answers;
 
   test('is an amount to pay until paid, and the fee once paid or refunded', () => {
