@@ -6,6 +6,7 @@ import { useTitle } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
 import { Async, useErrorText, useLoad } from '../../ui/async';
+import { FormFooter } from '../../ui/FormFooter';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../ui/fields';
 
 type Settings = InferResponseType<typeof api.admin.settings.$get, 200>['settings'];
@@ -207,19 +208,7 @@ function PaymentSettingsForm({ initial, tenant }: { initial: Payments; tenant: s
           </SelectField>
         </fieldset>
       ) : null}
-      {error ? (
-        <p className="error-box" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="row">
-        <button type="submit" className="primary">
-          {t('common.save')}
-        </button>
-        <span role="status" className="muted">
-          {notice}
-        </span>
-      </div>
+      <FormFooter error={error} notice={notice} />
     </form>
   );
 }
@@ -440,19 +429,7 @@ function CardAuthForm({ initial }: { initial: CardAuth }) {
           ) : null}
         </fieldset>
       ) : null}
-      {error ? (
-        <p className="error-box" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="row">
-        <button type="submit" className="primary">
-          {t('common.save')}
-        </button>
-        <span role="status" className="muted">
-          {notice}
-        </span>
-      </div>
+      <FormFooter error={error} notice={notice} />
     </form>
   );
 }
@@ -511,19 +488,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
         value={signature}
         onChange={(event) => setSignature(event.target.value)}
       />
-      {error ? (
-        <p className="error-box" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="row">
-        <button type="submit" className="primary">
-          {t('common.save')}
-        </button>
-        <span role="status" className="muted">
-          {notice}
-        </span>
-      </div>
+      <FormFooter error={error} notice={notice} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n';
 import { expiryFromDate, expiryToDate } from '../../logic/staff';
 import { Async, useErrorText, useLoad } from '../../ui/async';
 import { Dialog } from '../../ui/Dialog';
+import { FormFooter } from '../../ui/FormFooter';
 import { CheckboxField, TextField } from '../../ui/fields';
 import { FormLimitPicker } from './FormLimitPicker';
 import { Grants } from './Grants';
@@ -102,19 +103,7 @@ function Profile({ staff, onSaved }: { staff: StaffMember; onSaved: () => void }
         onChange={(event) => setAdmin(event.target.checked)}
       />
       <FormLimitPicker value={formIds} onChange={setFormIds} />
-      {error ? (
-        <p className="error-box" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="row">
-        <button type="submit" className="primary">
-          {t('admin.profileSave')}
-        </button>
-        <span role="status" className="muted">
-          {notice}
-        </span>
-      </div>
+      <FormFooter error={error} notice={notice} label={t('admin.profileSave')} />
     </form>
   );
 }
