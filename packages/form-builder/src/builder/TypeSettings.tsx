@@ -2,7 +2,7 @@ import { accountTypes, fileTypes, phoneKinds, shortTextCharsets } from '@madoguc
 import { useId } from 'react';
 import { CheckboxField, SelectField, TextArea, TextField } from '../ui/fields';
 import type { DraftField, DraftNestedField } from './logic/palette';
-import { useBuilderText } from './text';
+import { type BuilderKey, useBuilderText } from './text';
 
 type AnyField = DraftField | DraftNestedField;
 /** A date limit as a draft holds it (days may be left out). */
@@ -172,6 +172,73 @@ function DateBoundEditor({
   );
 }
 
+/** What a limit's input edits: a whole number, a time of day or a date bound. */
+type LimitValue = { number: number; time: string; date: DateBoundInput };
+
+/**
+ * One limit of a field (or a number setting kept the same way), bound to the property `name`:
+ * labelled by the builder's text of that name (or `label`), with the checks' problem for that
+ * property beside it. Emptied (for a date bound, "制限なし / No limit"), the property is left out
+ * of the definition, which means no limit; `shown` is what a number input shows while it is left
+ * out, where the form language has a default.
+ */
+function Limit<K extends BuilderKey, Kind extends keyof LimitValue = 'number'>({
+  field,
+  name,
+  label,
+  kind,
+  shown,
+  min,
+  max,
+  set,
+  err,
+}: {
+  field: { [P in NoInfer<K>]?: LimitValue[Kind] | undefined };
+  name: K;
+  /** The text that names the input, when it is not the text of the property's name. */
+  label?: BuilderKey;
+  kind?: Kind;
+  shown?: number;
+  min?: number;
+  max?: number;
+  set: Setter;
+  err: ErrorOf;
+}) {
+  const bt = useBuilderText();
+  const text = bt(label ?? name);
+  const value = field[name] as LimitValue[keyof LimitValue] | undefined;
+  const error = err(name);
+  if (kind === 'date')
+    return (
+      <DateBoundEditor
+        what={text}
+        value={value as DateBoundInput | undefined}
+        error={error}
+        onChange={(v) => set(name, v)}
+      />
+    );
+  if (kind === 'time')
+    return (
+      <TextField
+        label={text}
+        type="time"
+        value={(value as string | undefined) ?? ''}
+        {...optional(error)}
+        onChange={(event) => set(name, event.target.value)}
+      />
+    );
+  return (
+    <NumberInput
+      label={text}
+      value={(value as number | undefined) ?? shown}
+      min={min}
+      max={max}
+      error={error}
+      onChange={(v) => set(name, v)}
+    />
+  );
+}
+
 /** The limits and settings of one field type, each as the form language names it. */
 export function TypeSettings({
   field,
@@ -191,18 +258,8 @@ export function TypeSettings({
       return (
         <>
           <div className="row">
-            <NumberInput
-              label={bt('minLength')}
-              value={field.minLength}
-              error={err('minLength')}
-              onChange={(v) => set('minLength', v)}
-            />
-            <NumberInput
-              label={bt('maxLength')}
-              value={field.maxLength}
-              error={err('maxLength')}
-              onChange={(v) => set('maxLength', v)}
-            />
+            <Limit field={field} name="minLength" set={set} err={err} />
+            <Limit field={field} name="maxLength" set={set} err={err} />
             <SelectField
               label={bt('charset')}
               value={field.charset ?? 'any'}
@@ -226,42 +283,17 @@ export function TypeSettings({
     case 'long_text':
       return (
         <div className="row">
-          <NumberInput
-            label={bt('minLength')}
-            value={field.minLength}
-            error={err('minLength')}
-            onChange={(v) => set('minLength', v)}
-          />
-          <NumberInput
-            label={bt('maxLength')}
-            value={field.maxLength}
-            error={err('maxLength')}
-            onChange={(v) => set('maxLength', v)}
-          />
-          <NumberInput
-            label={bt('rows')}
-            value={field.rows}
-            error={err('rows')}
-            onChange={(v) => set('rows', v)}
-          />
+          <Limit field={field} name="minLength" set={set} err={err} />
+          <Limit field={field} name="maxLength" set={set} err={err} />
+          <Limit field={field} name="rows" set={set} err={err} />
         </div>
       );
     case 'number':
       return (
         <>
           <div className="row">
-            <NumberInput
-              label={bt('min')}
-              value={field.min}
-              error={err('min')}
-              onChange={(v) => set('min', v)}
-            />
-            <NumberInput
-              label={bt('max')}
-              value={field.max}
-              error={err('max')}
-              onChange={(v) => set('max', v)}
-            />
+            <Limit field={field} name="min" set={set} err={err} />
+            <Limit field={field} name="max" set={set} err={err} />
             <TextField
               label={bt('unitJa')}
               value={field.unit?.ja ?? ''}
@@ -284,68 +316,26 @@ export function TypeSettings({
     case 'date':
       return (
         <>
-          <DateBoundEditor
-            what={bt('dateMin')}
-            value={field.min}
-            error={err('min')}
-            onChange={(v) => set('min', v)}
-          />
-          <DateBoundEditor
-            what={bt('dateMax')}
-            value={field.max}
-            error={err('max')}
-            onChange={(v) => set('max', v)}
-          />
+          <Limit field={field} name="min" label="dateMin" kind="date" set={set} err={err} />
+          <Limit field={field} name="max" label="dateMax" kind="date" set={set} err={err} />
         </>
       );
     case 'time':
       return (
         <div className="row">
-          <TextField
-            label={bt('timeMin')}
-            type="time"
-            value={field.min ?? ''}
-            {...optional(err('min'))}
-            onChange={(event) => set('min', event.target.value)}
-          />
-          <TextField
-            label={bt('timeMax')}
-            type="time"
-            value={field.max ?? ''}
-            {...optional(err('max'))}
-            onChange={(event) => set('max', event.target.value)}
-          />
-          <NumberInput
-            label={bt('stepMinutes')}
-            value={field.stepMinutes}
-            error={err('stepMinutes')}
-            onChange={(v) => set('stepMinutes', v)}
-          />
+          <Limit field={field} name="min" label="timeMin" kind="time" set={set} err={err} />
+          <Limit field={field} name="max" label="timeMax" kind="time" set={set} err={err} />
+          <Limit field={field} name="stepMinutes" set={set} err={err} />
         </div>
       );
     case 'birth_date':
       return (
         <>
           <div className="row">
-            <NumberInput
-              label={bt('minAge')}
-              value={field.minAge}
-              error={err('minAge')}
-              onChange={(v) => set('minAge', v)}
-            />
-            <NumberInput
-              label={bt('maxAge')}
-              value={field.maxAge}
-              error={err('maxAge')}
-              onChange={(v) => set('maxAge', v)}
-            />
+            <Limit field={field} name="minAge" set={set} err={err} />
+            <Limit field={field} name="maxAge" set={set} err={err} />
           </div>
-          <DateBoundEditor
-            what={bt('ageOn')}
-            value={field.ageOn}
-            error={err('ageOn')}
-            onChange={(v) => set('ageOn', v)}
-          />
+          <Limit field={field} name="ageOn" kind="date" set={set} err={err} />
         </>
       );
     case 'file':
@@ -360,22 +350,8 @@ export function TypeSettings({
             onChange={(accept) => set('accept', accept)}
           />
           <div className="row">
-            <NumberInput
-              label={bt('maxSizeMb')}
-              value={field.maxSizeMb ?? 10}
-              min={1}
-              max={50}
-              error={err('maxSizeMb')}
-              onChange={(v) => set('maxSizeMb', v)}
-            />
-            <NumberInput
-              label={bt('maxFiles')}
-              value={field.maxFiles ?? 1}
-              min={1}
-              max={20}
-              error={err('maxFiles')}
-              onChange={(v) => set('maxFiles', v)}
-            />
+            <Limit field={field} name="maxSizeMb" shown={10} min={1} max={50} set={set} err={err} />
+            <Limit field={field} name="maxFiles" shown={1} min={1} max={20} set={set} err={err} />
           </div>
         </>
       );
@@ -446,18 +422,8 @@ export function TypeSettings({
             />
           </div>
           <div className="row">
-            <NumberInput
-              label={bt('minRows')}
-              value={field.minRows}
-              error={err('minRows')}
-              onChange={(v) => set('minRows', v)}
-            />
-            <NumberInput
-              label={bt('maxRows')}
-              value={field.maxRows}
-              error={err('maxRows')}
-              onChange={(v) => set('maxRows', v)}
-            />
+            <Limit field={field} name="minRows" set={set} err={err} />
+            <Limit field={field} name="maxRows" set={set} err={err} />
           </div>
         </>
       );
@@ -550,18 +516,8 @@ export function TypeSettings({
       return (
         <>
           <div className="row">
-            <NumberInput
-              label={bt('minSelected')}
-              value={field.minSelected}
-              error={err('minSelected')}
-              onChange={(v) => set('minSelected', v)}
-            />
-            <NumberInput
-              label={bt('maxSelected')}
-              value={field.maxSelected}
-              error={err('maxSelected')}
-              onChange={(v) => set('maxSelected', v)}
-            />
+            <Limit field={field} name="minSelected" set={set} err={err} />
+            <Limit field={field} name="maxSelected" set={set} err={err} />
           </div>
           <Choices
             options={field.options}
@@ -593,6 +549,11 @@ function FeeSettings({
   const bt = useBuilderText();
   const quantity = field.quantity;
   const numbers = fields.filter((f) => f.type === 'number' && f.integer !== false);
+  // The quantity's own limits sit one level down, in `quantity`.
+  const inQuantity = {
+    set: (key: string, value: unknown) => set('quantity', patch(quantity, key, value)),
+    err: (prefix: string) => err(`quantity.${prefix}`),
+  };
   return (
     <>
       <div className="row">
@@ -627,18 +588,8 @@ function FeeSettings({
       </div>
       {quantity.source === 'input' ? (
         <div className="row">
-          <NumberInput
-            label={bt('quantityMin')}
-            value={quantity.min}
-            error={err('quantity.min')}
-            onChange={(v) => set('quantity', patch(quantity, 'min', v))}
-          />
-          <NumberInput
-            label={bt('quantityMax')}
-            value={quantity.max}
-            error={err('quantity.max')}
-            onChange={(v) => set('quantity', patch(quantity, 'max', v))}
-          />
+          <Limit field={quantity} name="min" label="quantityMin" {...inQuantity} />
+          <Limit field={quantity} name="max" label="quantityMax" {...inQuantity} />
         </div>
       ) : quantity.source === 'fixed' ? (
         <NumberInput
