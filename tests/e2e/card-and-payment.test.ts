@@ -482,7 +482,7 @@ describe('card authentication and payment in a browser', () => {
 
     const mail = await mailTo(email, '手数料のお支払い');
     expect(mail).toContain('金額：900円');
-    const link = /(http:\/\/127\.0\.0\.1:\d+\/t\/midori\/pay\/pay_[0-9a-z]{16})/.exec(mail)?.[1];
+    const link = /(http:\/\/127\.0\.0\.1:\d+\/t\/midori\/pay\/pay_[0-9a-z]{25})/.exec(mail)?.[1];
     expect(link).toBeDefined();
 
     const context = await phoneContext(browser);

@@ -78,7 +78,7 @@ describe('POST /api/admin/departments', () => {
     expect(answer.status).toBe(201);
     const { department } = answer.body;
     expect(department).toEqual({
-      id: expect.stringMatching(/^dep_[0-9a-z]{16}$/),
+      id: expect.stringMatching(/^dep_[0-9a-z]{25}$/),
       name: '市民課',
       email: 'shimin@city.midori.lg.jp',
       createdAt: h.now(),

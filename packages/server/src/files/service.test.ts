@@ -99,7 +99,7 @@ describe('saveUpload', () => {
     const bytes = samplePng();
     const reference = await upload('bankbook', bytes, '通帳.png');
     expect(reference).toEqual({
-      id: expect.stringMatching(/^att_[0-9a-z]{16}$/),
+      id: expect.stringMatching(/^att_[0-9a-z]{25}$/),
       name: '通帳.png',
       size: bytes.length,
       type: 'image/png',

@@ -65,7 +65,7 @@ describe('POST /api/forms/:id/share', () => {
     const answer = await share(w.designer.cookie, form.id);
     expect(answer.status).toBe(201);
     expect(answer.body.template).toEqual({
-      id: expect.stringMatching(/^tpl_[0-9a-z]{16}$/),
+      id: expect.stringMatching(/^tpl_[0-9a-z]{25}$/),
       title: '春のごみゼロデー 参加申込',
       category: 'event',
       sharedBy: 'midori区',

@@ -73,7 +73,7 @@ describe('POST /api/forms', () => {
   test('starts from a minimal definition that can be published', async () => {
     const form = await createForm(h, w.designer.cookie, w.department);
     expect(form).toMatchObject({
-      id: expect.stringMatching(/^frm_[0-9a-z]{16}$/),
+      id: expect.stringMatching(/^frm_[0-9a-z]{25}$/),
       departmentId: w.department,
       title: '新しいフォーム',
       status: 'draft',

@@ -1,12 +1,12 @@
 import { type Answers, computeFee, type FormDefinition } from '@madoguchi/shared';
 import { and, eq } from 'drizzle-orm';
-import { newId } from '../db/ids';
+import { idPattern, newId } from '../db/ids';
 import type { TenantDb } from '../db/registry';
 import { payments, submissionRevisions, type submissions } from '../db/tenant-schema';
 import type { PaymentProvider } from './provider';
 
 /** The shape of a payment id: the capability of the payment link and the sandbox page. */
-export const paymentIdPattern = /^pay_[0-9a-z]{16}$/;
+export const paymentIdPattern = idPattern('pay');
 
 /**
  * The payment link of the acceptance mail. The raw status-link token is not known at

@@ -15,12 +15,13 @@ import type { PageKit } from '../applicant/page-kit';
 import { payments, submissions } from '../db/tenant-schema';
 import { AppError } from '../http/errors';
 import { loadVersion } from '../submissions/forms';
+import { paymentIdPattern } from './pay-link';
 import { sandboxProvider, sandboxSignatureHeader, signSandboxWebhook } from './sandbox';
 import { recordPaymentEvent } from './service';
 
 async function sandboxPayment(c: PageContext) {
   const id = c.req.param('paymentId') ?? '';
-  if (!/^pay_[0-9a-z]{16}$/.test(id)) throw new AppError('not_found');
+  if (!paymentIdPattern.test(id)) throw new AppError('not_found');
   const payment = await c.get('db').query.payments.findFirst({ where: eq(payments.id, id) });
   if (payment?.provider !== 'sandbox') throw new AppError('not_found');
   const submission = await c

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as v from 'valibot';
+import { idPattern } from '../db/ids';
 import { deriveDatabaseKey } from '../db/keys';
 import type { PaymentProvider, VerifiedEvent } from './provider';
 
@@ -29,7 +30,7 @@ export function signSandboxWebhook(
 
 const eventSchema = v.strictObject({
   id: v.pipe(v.string(), v.regex(/^sbx_evt_[\w-]{8,64}$/)),
-  paymentId: v.pipe(v.string(), v.regex(/^pay_[0-9a-z]{16}$/)),
+  paymentId: v.pipe(v.string(), v.regex(idPattern('pay'))),
   kind: v.picklist(['succeeded', 'failed', 'expired', 'refunded']),
   amount: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });

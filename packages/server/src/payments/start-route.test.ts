@@ -79,7 +79,7 @@ describe('POST /t/{tenant}/api/payments/start', () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { payUrl: string; amount: number };
     expect(body.amount).toBe(600);
-    expect(body.payUrl).toMatch(/\/t\/midori\/sandbox-pay\/pay_[0-9a-z]{16}$/);
+    expect(body.payUrl).toMatch(/\/t\/midori\/sandbox-pay\/pay_[0-9a-z]{25}$/);
   });
 
   test('an application that is not awaiting payment is 409', async () => {

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { hashSecret, randomString, secretMatches } from '../auth/crypto/index';
+import { idBody } from '../db/ids';
 
 const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
 
@@ -32,11 +33,13 @@ export function formatAccessToken(submissionId: string, secret: string): string 
   return `${submissionId}.${secret}`;
 }
 
+const accessTokenPattern = new RegExp(`^(sub_${idBody})\\.([a-km-np-z2-9]{32})$`);
+
 /** Splits an access token; undefined when it is not one. */
 export function parseAccessToken(
   token: string,
 ): { submissionId: string; secret: string } | undefined {
-  const match = /^(sub_[0-9a-hjkmnp-tv-z]{16})\.([a-km-np-z2-9]{32})$/.exec(token);
+  const match = accessTokenPattern.exec(token);
   return match?.[1] && match[2] ? { submissionId: match[1], secret: match[2] } : undefined;
 }
 

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { and, count, eq, gte } from 'drizzle-orm';
 import { hashSecret, secretMatches } from '../auth/crypto/index';
-import { newId } from '../db/ids';
+import { idBody, newId } from '../db/ids';
 import type { TenantDb } from '../db/registry';
 import { emailVerifications } from '../db/tenant-schema';
 import { AppError } from '../http/errors';
@@ -25,6 +25,9 @@ const expired = new AppError('gone', {
   ja: '確認コードの有効期限が切れたか、入力回数の上限に達しました。もう一度コードを送信してください',
   en: 'The code has expired or was tried too often. Ask for a new code',
 });
+
+/** A verification proof: the verification's id and its secret. */
+const verificationTokenPattern = new RegExp(`^(ver_${idBody})\\.([a-z0-9]{32})$`);
 
 /**
  * Sends a 6-digit code to an address before the resident fills a form that asks for it. At most
@@ -141,7 +144,7 @@ export async function verifiedEmail(
       },
     ],
   );
-  const match = /^(ver_[0-9a-z]{16})\.([a-z0-9]{32})$/.exec(token ?? '');
+  const match = verificationTokenPattern.exec(token ?? '');
   if (!match?.[1] || !match[2]) throw refused;
   const row = await db.query.emailVerifications.findFirst({
     where: eq(emailVerifications.id, match[1]),
