@@ -40,6 +40,33 @@ export function queueMailStatement(mail: QueuedMail, now: number): Statement {
   return insertStatement(outbox, outboxRow(mail, now), 'event_key');
 }
 
+/**
+ * `queueMailStatement` for a mail to a department: the address is read inside the write, so the
+ * mail goes to the address the department has when the change commits, and nothing is queued
+ * when it has none.
+ */
+export function queueDepartmentMailStatement(
+  mail: Omit<QueuedMail, 'to'>,
+  departmentId: string,
+  now: number,
+): Statement {
+  return {
+    sql: queueToDepartmentSql,
+    args: [
+      newId('mail', now),
+      mail.eventKey,
+      singleLine(mail.subject),
+      mail.body,
+      now,
+      now,
+      departmentId,
+    ],
+  };
+}
+
+// The WHERE before ON CONFLICT is what lets SQLite parse an upsert over a SELECT.
+const queueToDepartmentSql = `INSERT INTO outbox (id, event_key, "to", subject, body, created_at, next_attempt_at) SELECT ?, ?, email, ?, ?, ?, ? FROM departments WHERE id = ? AND email IS NOT NULL AND email <> '' ON CONFLICT (event_key) DO NOTHING`;
+
 function outboxRow(mail: QueuedMail, now: number) {
   if (!isMailAddress(mail.to))
     throw new AppError(

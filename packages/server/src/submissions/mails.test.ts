@@ -209,3 +209,39 @@ describe('a form that charges at submission, with nothing to pay', () => {
     expect(row).toMatchObject({ paymentState: 'none', paymentDeadline: null });
   });
 });
+
+describe("the department's alert", () => {
+  async function setDepartmentEmail(email: string | null) {
+    const form = await w.db.query.forms.findFirst({ where: eq(forms.id, withoutPayment) });
+    await w.db
+      .update(departments)
+      .set({ email })
+      .where(eq(departments.id, form?.departmentId ?? ''));
+  }
+  afterAll(() => setDepartmentEmail('kumin@midori.example.lg.jp'));
+
+  test('goes to the address the department has when the application is written', async () => {
+    await setDepartmentEmail('shinsei@midori.example.lg.jp');
+    const result = await submit(withoutPayment, 'ja', 'shiro@example.jp');
+    const mails = await delivered();
+    const alert = mails.find((mail) => mail.subject.startsWith('【新着申請】'));
+    expect(alert?.to).toBe('shinsei@midori.example.lg.jp');
+    expect(alert?.body).toContain(`/submissions/${result.submissionId}`);
+  });
+
+  test('is not queued at all while the department has no address; the applicant still hears', async () => {
+    await setDepartmentEmail(null);
+    const alerts = async () =>
+      (await w.db.query.outbox.findMany()).filter((row) =>
+        row.eventKey.endsWith(':department_alert'),
+      );
+    const before = (await alerts()).length;
+    const result = await submit(withoutPayment, 'ja', 'goro@example.jp');
+    expect((await alerts()).length).toBe(before);
+    expect((await alerts()).some((row) => row.eventKey.startsWith(result.submissionId))).toBe(
+      false,
+    );
+    const mails = await delivered();
+    expect(mails.map((mail) => mail.to)).toEqual(['goro@example.jp']);
+  });
+});

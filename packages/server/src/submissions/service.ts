@@ -19,11 +19,10 @@ import { fromDrizzle, insertStatement, type Statement } from '../db/statements';
 import { submissionEvents, submissionRevisions, submissions } from '../db/tenant-schema';
 import { attachmentsBindStatements, refsInAnswers } from '../files/service';
 import { AppError } from '../http/errors';
-import { queueMailStatement } from '../mail/outbox';
 import { accessSecret, formatAccessToken, hashAccessSecret } from './access';
 import { verifiedEmail } from './email-verification';
 import { ensureOpen, type PublishedForm } from './forms';
-import { arrivalMailsContent, type MailContext } from './mails';
+import { arrivalMailStatements, type MailContext } from './mails';
 import { newReferenceNumber } from './reference-number';
 import { slotBookingStatements, slotChoices, slotFull } from './slots';
 
@@ -212,7 +211,7 @@ export async function submitApplication(
       submittedAt: ctx.now,
     };
     const mails = ctx.mail
-      ? await arrivalMailsContent(db, {
+      ? arrivalMailStatements({
           subject,
           definition,
           departmentId: form.departmentId,
@@ -277,7 +276,7 @@ export async function submitApplication(
         toState: state,
       }),
       // The arrival mail (到達) and the department's alert commit with the application or not at all.
-      ...mails.map((mail) => queueMailStatement(mail, ctx.now)),
+      ...mails,
     ];
     try {
       const [inserted] = await writeStatementsWithAudit(
