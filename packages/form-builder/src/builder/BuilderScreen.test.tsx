@@ -205,4 +205,35 @@ describe('the builder screen', () => {
     expect(confirm).toHaveBeenCalledOnce();
     expect(window.location.pathname).toBe('/inbox');
   });
+
+  test('a JSON import that fails says why in Japanese, not in the parser English', async () => {
+    act(() =>
+      root.render(
+        <I18nProvider>
+          <BuilderScreen formId="frm_1" />
+        </I18nProvider>,
+      ),
+    );
+    await flush();
+    const input = container.querySelector<HTMLInputElement>('input[type=file]');
+    if (!input) throw new Error('no file input');
+    const pick = async (text: string) => {
+      Object.defineProperty(input, 'files', {
+        configurable: true,
+        value: [new File([text], 'form.json', { type: 'application/json' })],
+      });
+      await act(async () => {
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await flush();
+    };
+    await pick('{ not json');
+    expect(container.textContent).toContain(
+      'JSONを読み込めません: ファイルがJSONの形式になっていません',
+    );
+    await pick('{"title": {"ja": "x"}}');
+    expect(container.textContent).toContain(
+      'JSONを読み込めません: フォームの定義ではありません（ページの一覧がありません）',
+    );
+  });
 });

@@ -16,7 +16,7 @@ import { Outline, Palette } from './Outline';
 import { PreviewPanel } from './PreviewPanel';
 import { PrivacyPanel } from './PrivacyPanel';
 import { SettingsPanel } from './SettingsPanel';
-import { useBuilderText } from './text';
+import { type BuilderKey, useBuilderText } from './text';
 import { VersionsPanel } from './VersionsPanel';
 
 type FormView = Awaited<ReturnType<typeof loadForm>>;
@@ -185,16 +185,22 @@ function Editor({ form: initial }: { form: FormView }) {
   };
   const importJson = async (file: File | undefined) => {
     if (!file) return;
+    // The reason in the console's words: the parser's and the file reader's are English only.
+    const failed = (reason: BuilderKey) => setNotice(bt('importFailed', { detail: bt(reason) }));
+    let parsed: unknown;
     try {
-      const parsed: unknown = JSON.parse(await file.text());
-      if (typeof parsed !== 'object' || parsed === null || !Array.isArray((parsed as Draft).pages))
-        throw new Error('pages');
-      change(parsed as Draft);
-      select(null, 0);
-      setNotice(bt('importDone'));
+      parsed = JSON.parse(await file.text());
     } catch (caught) {
-      setNotice(bt('importFailed', { detail: caught instanceof Error ? caught.message : '' }));
+      failed(caught instanceof SyntaxError ? 'importNotJson' : 'importUnreadable');
+      return;
     }
+    if (typeof parsed !== 'object' || parsed === null || !Array.isArray((parsed as Draft).pages)) {
+      failed('importNoPages');
+      return;
+    }
+    change(parsed as Draft);
+    select(null, 0);
+    setNotice(bt('importDone'));
   };
 
   const groupSelected =

@@ -317,6 +317,26 @@ describe('the inspector', () => {
       'フォームの設定: オプション（メール確認・カード認証・支払い）、保存日数',
     ]);
   });
+
+  test('the version diff has words for a changed field type and definition format too', () => {
+    act(() =>
+      root.render(
+        <I18nProvider>
+          <DiffList
+            changes={[
+              { kind: 'field_changed', id: 'a', label: '区分', properties: ['options', 'type'] },
+              { kind: 'form_changed', properties: ['schemaVersion'] },
+            ]}
+          />
+        </I18nProvider>,
+      ),
+    );
+    const items = [...container.querySelectorAll('li')].map((li) => li.textContent);
+    expect(items).toEqual([
+      '変更: 区分（選択肢、フィールドの種類）',
+      'フォームの設定: 定義の形式の版',
+    ]);
+  });
 });
 
 describe('the settings: card authentication, payment and mails', () => {
