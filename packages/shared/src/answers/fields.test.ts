@@ -44,6 +44,11 @@ table('short_text', { ...base, type: 'short_text', required: true, maxLength: 5 
   ['refuses control characters', 'a\u0000b', { error: '使用できない文字' }],
   ['refuses a lone surrogate', 'a\uD800b', { error: '使用できない文字' }],
   ['turns newlines into spaces', 'a\nb', { value: 'a b' }],
+  ['turns a tab and a CR LF into one space each run', 'a\tb\r\nc', { value: 'a b c' }],
+  ['refuses a lone low surrogate', 'a\uDC00b', { error: '使用できない文字' }],
+  ['refuses a high surrogate at the very end', 'ab\uD842', { error: '使用できない文字' }],
+  ['refuses a C1 control', 'a\u0085b', { error: '使用できない文字' }],
+  ['refuses DEL', 'a\u007Fb', { error: '使用できない文字' }],
 ]);
 table('short_text katakana', { ...base, type: 'short_text', charset: 'katakana' }, [
   ['converts hiragana', 'やまだ', { value: 'ヤマダ' }],
@@ -64,6 +69,8 @@ table('short_text alphanumeric', { ...base, type: 'short_text', charset: 'alphan
 ]);
 table('long_text', { ...base, type: 'long_text', maxLength: 10 }, [
   ['keeps line breaks, normalised', 'a\r\nb\rc', { value: 'a\nb\nc' }],
+  ['keeps tabs on several lines', 'a\tb\nc', { value: 'a\tb\nc' }],
+  ['refuses a control character among line breaks', 'a\nb\u0007', { error: '使用できない文字' }],
   ['refuses over the limit', 'あ'.repeat(11), { error: '10文字以内' }],
   ['refuses a huge string early', 'あ'.repeat(1_000_000), { error: '10文字以内' }],
 ]);

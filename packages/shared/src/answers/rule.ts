@@ -51,17 +51,6 @@ export function own(record: Record<string, unknown>, key: string): unknown {
   return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-// C0 and C1 controls other than tab and newline; they never belong in an answer.
-function hasControlCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if ((code < 0x20 && code !== 0x09 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f))
-      return true;
-  }
-  return false;
-}
-
 /** Why a string was refused before any normalisation. */
 export interface TextProblem {
   problem: 'type' | 'too_long' | 'characters';
@@ -85,9 +74,29 @@ export function readText(
   else return { problem: 'type' };
   // Normalisation can shorten a string (NFKC of half-width kana), never by more than half.
   if (text.length > maxLength * 4 + 100) return { problem: 'too_long' };
-  text = text.replace(/\r\n?/g, '\n');
-  if (!multiline) text = text.replace(/[\n\t]+/g, ' ');
-  if (loneSurrogate.test(text) || hasControlCharacter(text)) return { problem: 'characters' };
+  // One pass finds what must be refused and whether line breaks or tabs need rewriting; most
+  // answers need no rewriting at all (this runs for every text of every submit).
+  let rewrite = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20) {
+      // CR becomes a line break; line breaks and tabs become a space on a single line.
+      if (code === 0x0d || (!multiline && (code === 0x0a || code === 0x09))) rewrite = true;
+      else if (code !== 0x0a && code !== 0x09) return { problem: 'characters' };
+    } else if (code >= 0x7f && code <= 0x9f) {
+      // C1 controls never belong in an answer (nor do C0 ones other than tab and line breaks).
+      return { problem: 'characters' };
+    } else if (code >= 0xd800 && code <= 0xdfff) {
+      // A high surrogate must be followed by a low one; a low one alone is broken text.
+      const next = text.charCodeAt(i + 1);
+      if (code > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) return { problem: 'characters' };
+      i++;
+    }
+  }
+  if (rewrite) {
+    text = text.replace(/\r\n?/g, '\n');
+    if (!multiline) text = text.replace(/[\n\t]+/g, ' ');
+  }
   return text.trim();
 }
 
