@@ -516,11 +516,11 @@ export function renderMail(input: RenderMailInput): { subject: string; body: str
   const template = own ?? defaultTemplate(input.event, values);
   const subject = renderTemplate(localize(template.subject, input.locale), values);
   const body = renderTemplate(localize(template.body, input.locale), values);
-  const signed = `${body.replace(/\r\n?/g, '\n').trim()}\n\n${renderTemplate(footer[input.locale], values)}`;
+  const signed = `${(body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body).trim()}\n\n${renderTemplate(footer[input.locale], values)}`;
   return {
     subject: singleLine(subject),
     // An optional value left empty (a staff message nobody wrote) leaves a run of blank lines.
-    body: `${signed.replace(/\n{3,}/g, '\n\n')}\n`,
+    body: `${signed.includes('\n\n\n') ? signed.replace(/\n{3,}/g, '\n\n') : signed}\n`,
   };
 }
 
