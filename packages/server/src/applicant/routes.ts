@@ -5,7 +5,7 @@ import type { Tenant, TenantDb } from '../db/registry';
 import type { AppDeps } from '../deps';
 import { AppError } from '../http/errors';
 import { requestLocale } from '../http/locale';
-import type { BaseVariables } from '../http/middleware';
+import { type BaseVariables, setBaseHeader } from '../http/middleware';
 import { validate } from '../http/validate';
 import {
   applicantView,
@@ -91,7 +91,7 @@ export function residentRoutes(deps: AppDeps) {
       c.set('db', resolved.db);
       c.set('tenantSlug', resolved.tenant.slug);
       // Answers and statuses are personal: never kept by browsers or proxies.
-      c.header('Cache-Control', 'no-store');
+      setBaseHeader(c, 'Cache-Control', 'no-store');
       await next();
     })
     .get(
