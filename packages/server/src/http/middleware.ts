@@ -161,7 +161,12 @@ export function applyHttpBasics<E extends { Variables: BaseVariables }>(
     // touching the body stream here would make @hono/node-server build a full web Request for
     // every POST, which showed in the submit profile. Chunked bodies are counted as they stream.
     const length = c.req.header('content-length');
-    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+    const chunked = c.req.header('transfer-encoding') !== undefined;
+    // Over HTTP with neither header there is no body (a GET), and nothing needs counting; asking
+    // hono's limit would build a full web Request just to find that out. In-process requests
+    // (app.request) carry bodies without a length, so they are counted.
+    if (length === undefined && !chunked && nodeResponse(c)) return next();
+    if (length !== undefined && !chunked) {
       if (!/^\d{1,15}$/.test(length)) throw new AppError('bad_request');
       if (Number(length) > maxBodyBytes) throw new AppError('payload_too_large');
       return next();
