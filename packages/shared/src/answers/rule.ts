@@ -118,8 +118,12 @@ export function characterCount(text: string): number {
   return count;
 }
 
+const fullWidthAscii = /[\uFF01-\uFF5E\u3000]/;
+
 /** Full-width ASCII (Ａ１＠) and the ideographic space to their half-width forms, nothing else. */
 export function toHalfWidthAscii(text: string): string {
+  // Most answers hold none of them: look before rewriting (every address, name and number).
+  if (!fullWidthAscii.test(text)) return text;
   return text
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ');
