@@ -170,6 +170,22 @@ describe('the writer thread', () => {
     expect(await names()).not.toContain('dep_w2');
   });
 
+  test("bytes reach the file exactly, a view into Node's shared pool included (only its own bytes are sent)", async () => {
+    await write({ sql: 'CREATE TABLE bytes_check (id TEXT PRIMARY KEY, bytes BLOB)', args: [] });
+    const pooled = Buffer.from(Uint8Array.from({ length: 32 }, (_, i) => i * 7));
+    expect(pooled.buffer.byteLength).toBeGreaterThan(32);
+    const args = ['pooled', pooled];
+    await write({ sql: 'INSERT INTO bytes_check (id, bytes) VALUES (?, ?)', args });
+    const row = await readRow<{ bytes: Uint8Array }>(
+      db,
+      'SELECT bytes FROM bytes_check WHERE id = ?',
+      ['pooled'],
+    );
+    expect(Buffer.from(row?.bytes ?? []).equals(pooled)).toBe(true);
+    // What went to the thread was a copy of the 32 bytes, not the pool it lived in.
+    expect((args[1] as Uint8Array).buffer.byteLength).toBe(32);
+  });
+
   test('readRow reads on a connection of this thread, and through the client where there is none', async () => {
     await write(department('dep_after'));
     const sql = 'SELECT id, name, created_at AS createdAt FROM departments WHERE id = ?';

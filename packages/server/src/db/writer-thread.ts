@@ -167,6 +167,7 @@ export class LocalWriter {
    */
   write(write: AuditedWrite): Promise<{ changes: number }[]> {
     if (this.#closed) return Promise.reject(new Error('local writer: the database is closed'));
+    for (const statement of write.statements) ownBytes(statement.args);
     return thread.write(this.#file, write) as Promise<{ changes: number }[]>;
   }
 
@@ -182,6 +183,19 @@ export class LocalWriter {
     this.#closed = true;
     await thread.close(this.#file);
     this.#reader.close();
+  }
+}
+
+/**
+ * Gives each byte argument a buffer of its own. A small Buffer is a view into Node's shared 8 KiB
+ * pool, and posting a view to another thread copies its whole backing buffer: every submit sent
+ * 8 KiB for the 32 bytes of its link's hash.
+ */
+function ownBytes(args: SqlValue[]): void {
+  for (let i = 0; i < args.length; i++) {
+    const value = args[i];
+    if (value instanceof Uint8Array && value.byteLength !== value.buffer.byteLength)
+      args[i] = new Uint8Array(value);
   }
 }
 
