@@ -92,5 +92,5 @@ const ports = servers.map((server) => {
   return typeof address === 'object' && address ? address.port : 0;
 });
 process.stdout.write(
-  `${JSON.stringify({ appPort: ports[0], baselinePort: ports[1], formId, raceFormId })}\n`,
+  `${JSON.stringify({ appPort: ports[0], baselinePort: ports[1], formId, raceFormId, pid: process.pid })}\n`,
 );

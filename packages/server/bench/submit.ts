@@ -1,6 +1,7 @@
 // Submission throughput against a bare libSQL insert, and the capacity race, over HTTP on
 // loopback. Run with `pnpm bench`; figures go to docs/benchmarks.md.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { exampleAnswers } from '@madoguchi/shared/examples';
@@ -16,6 +17,8 @@ const ready = await new Promise<{
   baselinePort: number;
   formId: string;
   raceFormId: string;
+  /** The server's own process (tsx runs it in a child of the one spawned here). */
+  pid: number;
 }>((resolve, reject) => {
   let buffer = '';
   child.stdout.on('data', (chunk) => {
@@ -38,16 +41,50 @@ const run = (url: string, payload: string) =>
     body: payload,
   });
 
+/**
+ * CPU time the server process has used, in ms: its main thread (the event loop) and all its
+ * threads, from Linux's /proc (clock ticks of 10 ms); undefined elsewhere.
+ */
+function serverCpu(): { main: number; all: number } | undefined {
+  const ticks = (path: string) => {
+    // The fields after the command name: utime and stime are the 12th and 13th.
+    const fields = readFileSync(path, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  };
+  try {
+    return {
+      main: ticks(`/proc/${ready.pid}/task/${ready.pid}/stat`),
+      all: ticks(`/proc/${ready.pid}/stat`),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+type Measured = autocannon.Result & { mainUs?: number; otherUs?: number };
+
+/** A load run, with the server's CPU time per request on its event loop and its other threads. */
+async function measured(url: string): Promise<Measured> {
+  const before = serverCpu();
+  const result: Measured = await run(url, body);
+  const after = serverCpu();
+  if (before && after && result.requests.total > 0) {
+    result.mainUs = ((after.main - before.main) * 1000) / result.requests.total;
+    result.otherUs =
+      ((after.all - before.all - (after.main - before.main)) * 1000) / result.requests.total;
+  }
+  return result;
+}
+
 // The baseline and the submit take turns, three rounds of 10 s each by default: on a shared
 // virtual machine the same load varies by a fifth from one minute to the next, and a ratio of
 // two runs made a minute apart measured the machine as much as the code.
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-const results: { baseline: autocannon.Result; submit: autocannon.Result }[] = [];
+const results: { baseline: Measured; submit: Measured }[] = [];
 for (let round = 0; round < rounds; round++) {
-  const baseline = await run(`http://127.0.0.1:${ready.baselinePort}/insert`, body);
-  const submit = await run(
+  const baseline = await measured(`http://127.0.0.1:${ready.baselinePort}/insert`);
+  const submit = await measured(
     `http://127.0.0.1:${ready.appPort}/t/bench/api/forms/${ready.formId}/submissions`,
-    body,
   );
   results.push({ baseline, submit });
 }
@@ -64,8 +101,8 @@ const race = await Promise.all(
 );
 child.kill('SIGTERM');
 
-const line = (name: string, r: autocannon.Result) =>
-  `${name.padEnd(30)} ${Math.round(r.requests.average)} req/s   p50 ${r.latency.p50} ms   p99 ${r.latency.p99} ms   non-2xx ${r.non2xx}   errors ${r.errors}`;
+const line = (name: string, r: Measured) =>
+  `${name.padEnd(30)} ${Math.round(r.requests.average)} req/s   p50 ${r.latency.p50} ms   p99 ${r.latency.p99} ms   non-2xx ${r.non2xx}   errors ${r.errors}${r.mainUs === undefined ? '' : `   CPU per request: event loop ${Math.round(r.mainUs)} µs, other threads ${Math.round(r.otherUs ?? 0)} µs`}`;
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
