@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** Who can act: a staff member, an applicant, the system itself, or the service operator. */
 export type ActorType = 'staff' | 'applicant' | 'system' | 'operator';
@@ -66,7 +66,5 @@ export function canonicalEntry(entry: ChainedFields): string {
  * @example entryHash(genesisHash, firstEntry)
  */
 export function entryHash(prevHash: string, entry: ChainedFields): string {
-  return createHash('sha256')
-    .update(`${prevHash}\n${canonicalEntry(entry)}`, 'utf8')
-    .digest('hex');
+  return hash('sha256', `${prevHash}\n${canonicalEntry(entry)}`, 'hex');
 }

@@ -18,6 +18,8 @@ export interface AuditEntry {
 /** The head of the chain: the last entry's seq and hash. */
 export type Head = { seq: number; hash: string };
 
+const headMemo = 'audit-head';
+
 /** Reads the head of the chain (no row: the genesis). */
 export const headSql = 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1';
 
@@ -62,8 +64,14 @@ export function auditedUnit(
 ): Unit<{ changes: number }[]> {
   return (tx) => {
     const results = statements.map((statement) => tx.run(statement));
-    const head = tx.get<Head>(headSql, []) ?? { seq: 0, hash: genesisHash };
-    for (const row of chainedRows(head, entries, now)) tx.run(insertStatement(auditLog, row));
+    // The head the last unit of this transaction left, else read (one query less per unit).
+    const head = (tx.memo.get(headMemo) as Head | undefined) ??
+      tx.get<Head>(headSql, []) ?? { seq: 0, hash: genesisHash };
+    const rows = chainedRows(head, entries, now);
+    for (const row of rows) tx.run(insertStatement(auditLog, row));
+    const last = rows.at(-1);
+    if (last)
+      tx.memo.set(headMemo, { seq: head.seq + rows.length, hash: last.hash } satisfies Head);
     return results;
   };
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { verifyChain, writeStatementsWithAudit } from '../audit/service';
 import { createTenant } from '../tenants/service';
 import { createHarness } from '../testing/harness';
-import { GroupCommit, PreparedConnection } from './group-commit';
+import { GroupCommit, PreparedConnection, type UnitTransaction } from './group-commit';
 import type { TenantDb } from './registry';
 import { insertStatement, type Statement } from './statements';
 import * as tenantSchema from './tenant-schema';
@@ -96,6 +96,27 @@ describe('group commit (the engine inside the writer thread)', () => {
   afterAll(() => {
     group.close();
     reader.close();
+  });
+
+  test('what a unit leaves in the memo reaches the next unit of the same transaction only, and not from a unit rolled back', async () => {
+    const seen: unknown[] = [];
+    const remember = (value: string) => (tx: UnitTransaction) => {
+      seen.push(tx.memo.get('k'));
+      tx.memo.set('k', value);
+    };
+    await Promise.allSettled([
+      group.submit(remember('a')),
+      group.submit(remember('b')),
+      group.submit((tx) => {
+        remember('rolled back')(tx);
+        throw new Error('this unit fails after writing its memo');
+      }),
+      group.submit(remember('c')),
+    ]);
+    expect(seen).toEqual([undefined, 'a', 'b', undefined]);
+    // A later transaction starts with nothing.
+    await group.submit(remember('d'));
+    expect(seen.at(-1)).toBeUndefined();
   });
 
   test('units that arrive together commit in one transaction and all resolve', async () => {

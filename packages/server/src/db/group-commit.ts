@@ -7,6 +7,12 @@ export interface UnitTransaction {
   run(statement: Statement): { changes: number };
   /** The first row of a query as an object, or undefined. */
   get<Row>(sql: string, args: readonly SqlValue[]): Row | undefined;
+  /**
+   * What units of this transaction learnt and the next may reuse (the audit chain's head): the
+   * transaction holds the write lock, so nothing else changes it meanwhile. Emptied when a unit
+   * is rolled back, since what it learnt may have been undone with it.
+   */
+  memo: Map<string, unknown>;
 }
 
 /** One unit: a synchronous function whose statements commit together, or not at all. */
@@ -175,10 +181,16 @@ export class GroupCommit {
     // Prepared once: two per unit, parsing them each time showed in the profile.
     const savepoint = this.#connection.prepared('SAVEPOINT unit');
     const release = this.#connection.prepared('RELEASE unit');
+    const connection = this.#connection;
+    const tx: UnitTransaction = {
+      run: (statement) => connection.run(statement),
+      get: (sql, args) => connection.get(sql, args),
+      memo: new Map(),
+    };
     for (const unit of group) {
       savepoint.run();
       try {
-        const value = unit.work(this.#connection);
+        const value = unit.work(tx);
         release.run();
         outcomes.push({ ok: true, value });
       } catch (error) {
@@ -186,6 +198,7 @@ export class GroupCommit {
         if (!db.inTransaction) throw error;
         db.exec('ROLLBACK TO unit');
         db.exec('RELEASE unit');
+        tx.memo.clear();
         outcomes.push({ ok: false, error });
       }
     }
