@@ -1,79 +1,18 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { navigate } from '../app/router';
-import { I18nProvider } from '../i18n/i18n';
-import { BuilderScreen } from './BuilderScreen';
+import {
+  button,
+  click,
+  container,
+  flush,
+  openBuilder,
+  requests,
+  setUpBuilderTests,
+} from './test-support';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+setUpBuilderTests();
 
-const draft = {
-  schemaVersion: 1,
-  title: { ja: '児童手当' },
-  purposeOfUse: { ja: '受付に利用します。' },
-  category: 'application',
-  yearlyVolume: 10,
-  retentionDays: 365,
-  pages: [{ id: 'page1', title: { ja: '申請者' }, fields: [] }],
-};
-const form = {
-  id: 'frm_1',
-  departmentId: 'dep_1',
-  title: '児童手当',
-  status: 'draft',
-  publishedVersion: null,
-  updatedAt: 1,
-  access: 'public',
-  createdAt: 1,
-  createdBy: 'stf_1',
-  publicUrl: null,
-  draft,
-  versions: [],
-  problems: [],
-  councilReview: null,
-  personalDataInventory: null,
-};
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
-let root: Root;
-let container: HTMLElement;
-const requests: { method: string; path: string; body: unknown }[] = [];
-
-beforeEach(() => {
-  requests.length = 0;
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-      const path = new URL(String(input), 'http://console.test').pathname;
-      const body = init?.body ? JSON.parse(String(init.body)) : undefined;
-      requests.push({ method: init?.method ?? 'GET', path, body });
-      if (path === '/api/forms/frm_1/draft')
-        return json(200, { form: { ...form, draft: body.definition, updatedAt: 2 } });
-      return json(200, { form });
-    }),
-  );
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-  vi.unstubAllGlobals();
-});
-
-const flush = () => act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
-const button = (text: string) => {
-  const found = [...container.querySelectorAll('button')].find((b) =>
-    b.textContent?.includes(text),
-  );
-  if (!found) throw new Error(`no button ${text}`);
-  return found;
-};
-const click = (text: string) => act(() => button(text).click());
 const outline = () =>
   [
     ...container.querySelectorAll(
@@ -95,14 +34,7 @@ function type(label: string, value: string) {
 
 describe('the builder screen', () => {
   test('adds from the palette, moves by keyboard, shows problems at the field, undoes and saves', async () => {
-    act(() =>
-      root.render(
-        <I18nProvider>
-          <BuilderScreen formId="frm_1" />
-        </I18nProvider>,
-      ),
-    );
-    await flush();
+    await openBuilder();
     expect(container.querySelectorAll('.builder-palette button')).toHaveLength(23);
     await click('＋ 氏名');
     await click('＋ はい／いいえ');
@@ -135,14 +67,7 @@ describe('the builder screen', () => {
   });
 
   test('the condition editor offers only earlier fields, with their values', async () => {
-    act(() =>
-      root.render(
-        <I18nProvider>
-          <BuilderScreen formId="frm_1" />
-        </I18nProvider>,
-      ),
-    );
-    await flush();
+    await openBuilder();
     await click('＋ 単一選択');
     await click('＋ 短い文章');
     await click('条件を追加');
@@ -156,14 +81,7 @@ describe('the builder screen', () => {
   });
 
   test('settings: online payment without a fee is flagged at the payment setting', async () => {
-    act(() =>
-      root.render(
-        <I18nProvider>
-          <BuilderScreen formId="frm_1" />
-        </I18nProvider>,
-      ),
-    );
-    await flush();
+    await openBuilder();
     await click('＋ 氏名');
     await click('設定');
     const payment = [...container.querySelectorAll('label')].find(
@@ -181,14 +99,7 @@ describe('the builder screen', () => {
 
   test('unsaved changes are not lost silently: moving away asks, closing the tab warns', async () => {
     window.history.replaceState(null, '', '/forms/frm_1/builder');
-    act(() =>
-      root.render(
-        <I18nProvider>
-          <BuilderScreen formId="frm_1" />
-        </I18nProvider>,
-      ),
-    );
-    await flush();
+    await openBuilder();
     await click('＋ 日付');
     const confirm = vi.fn(() => false);
     vi.stubGlobal('confirm', confirm);
@@ -207,14 +118,7 @@ describe('the builder screen', () => {
   });
 
   test('a JSON import that fails says why in Japanese, not in the parser English', async () => {
-    act(() =>
-      root.render(
-        <I18nProvider>
-          <BuilderScreen formId="frm_1" />
-        </I18nProvider>,
-      ),
-    );
-    await flush();
+    await openBuilder();
     const input = container.querySelector<HTMLInputElement>('input[type=file]');
     if (!input) throw new Error('no file input');
     const pick = async (text: string) => {

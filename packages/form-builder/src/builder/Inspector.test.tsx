@@ -1,82 +1,21 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { I18nProvider } from '../i18n/i18n';
-import { BuilderScreen } from './BuilderScreen';
+import { describe, expect, test } from 'vitest';
+import {
+  button,
+  click,
+  container,
+  flush,
+  openBuilder,
+  render,
+  requests,
+  setUpBuilderTests,
+} from './test-support';
 import { DiffList } from './VersionsPanel';
 
 // The inspector and the settings as a ward designer uses them: texts in both languages, the
 // limits each type has in the form language, slots, ids, card authentication and payment.
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const draft = {
-  schemaVersion: 1,
-  title: { ja: '児童手当' },
-  purposeOfUse: { ja: '受付に利用します。' },
-  category: 'application',
-  yearlyVolume: 10,
-  retentionDays: 365,
-  pages: [{ id: 'page1', title: { ja: '申請者' }, fields: [] }],
-};
-const form = {
-  id: 'frm_1',
-  departmentId: 'dep_1',
-  title: '児童手当',
-  status: 'draft',
-  publishedVersion: null,
-  updatedAt: 1,
-  access: 'public',
-  createdAt: 1,
-  createdBy: 'stf_1',
-  publicUrl: null,
-  draft,
-  versions: [],
-  problems: [],
-  councilReview: null,
-  personalDataInventory: null,
-};
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
-let root: Root;
-let container: HTMLElement;
-const requests: { method: string; path: string; body: unknown }[] = [];
-
-beforeEach(() => {
-  requests.length = 0;
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-      const path = new URL(String(input), 'http://console.test').pathname;
-      const body = init?.body ? JSON.parse(String(init.body)) : undefined;
-      requests.push({ method: init?.method ?? 'GET', path, body });
-      if (path === '/api/forms/frm_1/draft')
-        return json(200, { form: { ...form, draft: body.definition, updatedAt: 2 } });
-      return json(200, { form });
-    }),
-  );
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-  vi.unstubAllGlobals();
-});
-
-const flush = () => act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
-const button = (text: string) => {
-  const found = [...container.querySelectorAll('button')].find((b) =>
-    b.textContent?.includes(text),
-  );
-  if (!found) throw new Error(`no button ${text}`);
-  return found;
-};
-const click = (text: string) => act(() => button(text).click());
+setUpBuilderTests();
 
 /** The control a label names exactly (asterisk of required fields ignored). */
 function control(label: string): HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement {
@@ -142,20 +81,9 @@ async function saved(): Promise<{
   return (put.body as { definition: never }).definition;
 }
 
-async function open() {
-  act(() =>
-    root.render(
-      <I18nProvider>
-        <BuilderScreen formId="frm_1" />
-      </I18nProvider>,
-    ),
-  );
-  await flush();
-}
-
 describe('the inspector', () => {
   test('labels, help and choices in Japanese and English; page descriptions', async () => {
-    await open();
+    await openBuilder();
     await click('＋ 単一選択');
     type('ラベル（日本語）', '申請の区分');
     type('ラベル（英語）', 'Kind of application');
@@ -196,7 +124,7 @@ describe('the inspector', () => {
   });
 
   test('date, file and phone limits as the form language has them, errors beside the field', async () => {
-    await open();
+    await openBuilder();
     await click('＋ 日付');
     choose('最も早い日付: 指定のしかた', 'relative');
     type('最も早い日付: 今日から何日後（前は負の数）', '7');
@@ -237,7 +165,7 @@ describe('the inspector', () => {
   });
 
   test('reservation slots: edit date, time and capacity, add and remove', async () => {
-    await open();
+    await openBuilder();
     await click('＋ 予約枠');
     type('枠1の日付', '2027-05-10');
     type('枠1の定員', '4');
@@ -266,7 +194,7 @@ describe('the inspector', () => {
   });
 
   test('the field id is checked as typed and, once valid, renamed with its references', async () => {
-    await open();
+    await openBuilder();
     await click('＋ 数値');
     await click('＋ 手数料');
     choose('数量', 'field');
@@ -285,7 +213,7 @@ describe('the inspector', () => {
   });
 
   test('a new group starts with a named placeholder that the first field put into it replaces', async () => {
-    await open();
+    await openBuilder();
     await click('＋ 繰り返しグループ');
     expect(container.querySelector('.placeholder-hint')).not.toBeNull();
     await click('＋ 数値');
@@ -294,22 +222,18 @@ describe('the inspector', () => {
   });
 
   test('the version diff names properties in words', () => {
-    act(() =>
-      root.render(
-        <I18nProvider>
-          <DiffList
-            changes={[
-              {
-                kind: 'field_changed',
-                id: 'a',
-                label: '区分',
-                properties: ['label', 'options', 'required'],
-              },
-              { kind: 'form_changed', properties: ['options', 'retentionDays'] },
-            ]}
-          />
-        </I18nProvider>,
-      ),
+    render(
+      <DiffList
+        changes={[
+          {
+            kind: 'field_changed',
+            id: 'a',
+            label: '区分',
+            properties: ['label', 'options', 'required'],
+          },
+          { kind: 'form_changed', properties: ['options', 'retentionDays'] },
+        ]}
+      />,
     );
     const items = [...container.querySelectorAll('li')].map((li) => li.textContent);
     expect(items).toEqual([
@@ -319,17 +243,13 @@ describe('the inspector', () => {
   });
 
   test('the version diff has words for a changed field type and definition format too', () => {
-    act(() =>
-      root.render(
-        <I18nProvider>
-          <DiffList
-            changes={[
-              { kind: 'field_changed', id: 'a', label: '区分', properties: ['options', 'type'] },
-              { kind: 'form_changed', properties: ['schemaVersion'] },
-            ]}
-          />
-        </I18nProvider>,
-      ),
+    render(
+      <DiffList
+        changes={[
+          { kind: 'field_changed', id: 'a', label: '区分', properties: ['options', 'type'] },
+          { kind: 'form_changed', properties: ['schemaVersion'] },
+        ]}
+      />,
     );
     const items = [...container.querySelectorAll('li')].map((li) => li.textContent);
     expect(items).toEqual([
@@ -341,7 +261,7 @@ describe('the inspector', () => {
 
 describe('the settings: card authentication, payment and mails', () => {
   test('card authentication with attributes that fill fields of a matching type only', async () => {
-    await open();
+    await openBuilder();
     await click('＋ 氏名');
     await click('＋ 住所');
     await click('＋ 生年月日');
@@ -391,7 +311,7 @@ describe('the settings: card authentication, payment and mails', () => {
   });
 
   test('gender fills a single choice only, and the builder asks for the values male and female', async () => {
-    await open();
+    await openBuilder();
     await click('＋ 単一選択');
     await click('設定');
     tick('申請の前にマイナンバーカードで本人確認する', true);
@@ -406,7 +326,7 @@ describe('the settings: card authentication, payment and mails', () => {
   });
 
   test('switching card authentication off flags one-per-card-holder beside the rule', async () => {
-    await open();
+    await openBuilder();
     await click('＋ 氏名');
     await click('設定');
     tick('申請の前にマイナンバーカードで本人確認する', true);
@@ -419,7 +339,7 @@ describe('the settings: card authentication, payment and mails', () => {
   });
 
   test('notification texts in Japanese and English, placeholders checked in both', async () => {
-    await open();
+    await openBuilder();
     await click('＋ 氏名');
     await click('設定');
     type('受付完了: 件名', '受け付けました（{{referenceNumber}}）');
