@@ -1,9 +1,7 @@
 import { certificateByMail } from '@madoguchi/shared/examples';
 import { eq } from 'drizzle-orm';
-import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createPublicApp } from '../app';
-import { newId } from '../db/ids';
 import type { TenantDb } from '../db/registry';
 import { auditLog, paymentEvents, submissions } from '../db/tenant-schema';
 import { publishForTest } from '../submissions/test-support';
@@ -13,6 +11,12 @@ import { storePaymentSettings } from './credentials';
 import { tenantPaymentProvider } from './providers';
 import { requestPayment } from './service';
 import { startStripeStandIn } from './stripe-stand-in';
+import {
+  insertAwaitingPayment,
+  stripeRefundEvent,
+  stripeSessionEvent,
+  stripeSignature,
+} from './test-support';
 
 const secrets = { midori: 'whsec_midori_endpoint', aoba: 'whsec_aoba_endpoint' };
 let h: Awaited<ReturnType<typeof createHarness>>;
@@ -20,7 +24,6 @@ let app: ReturnType<typeof createPublicApp>;
 let db: TenantDb;
 let formId: string;
 let standIn: Awaited<ReturnType<typeof startStripeStandIn>>;
-const signer = new Stripe('sk_test_unused');
 
 beforeAll(async () => {
   h = await createHarness();
@@ -66,23 +69,7 @@ afterAll(async () => {
 
 /** An application awaiting 900 yen, paid through the tenant's configured provider (Stripe). */
 async function awaitingPayment() {
-  const submissionId = newId('sub');
-  await db.insert(submissions).values({
-    id: submissionId,
-    formId,
-    formVersion: 1,
-    referenceNumber: `2611-${Math.floor(Math.random() * 1e7)
-      .toString()
-      .padStart(7, '0')}`,
-    state: 'awaiting_payment',
-    paymentState: 'requested',
-    accessSecretHash: Buffer.alloc(32),
-    holdsPlace: true,
-    currentRevision: 1,
-    paymentDeadline: h.now() + 3600_000,
-    submittedAt: h.now(),
-    updatedAt: h.now(),
-  });
+  const submissionId = await insertAwaitingPayment(db, formId, h.now());
   const provider = await tenantPaymentProvider(h.deps, { slug: 'midori' }, db);
   expect(provider.name).toBe('stripe');
   const { paymentId, payUrl } = await requestPayment(
@@ -95,29 +82,10 @@ async function awaitingPayment() {
   return { submissionId, paymentId };
 }
 
-function sessionEvent(id: string, type: string, paymentId: string, extra = {}) {
-  return {
-    id,
-    object: 'event',
-    type,
-    data: {
-      object: {
-        id: 'cs_test_x',
-        object: 'checkout.session',
-        client_reference_id: paymentId,
-        amount_total: 900,
-        currency: 'jpy',
-        payment_status: 'paid',
-        ...extra,
-      },
-    },
-  };
-}
-
 /** Posts a webhook to a tenant's Stripe endpoint, signed by the SDK's own test helper. */
 function deliver(slug: string, event: object, secret: string = secrets.midori) {
   const payload = JSON.stringify(event);
-  const header = signer.webhooks.generateTestHeaderString({ payload, secret });
+  const header = stripeSignature(payload, secret);
   return app.request(`http://127.0.0.1:3000/t/${slug}/api/payments/stripe/webhook`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'stripe-signature': header },
@@ -133,7 +101,7 @@ describe('POST /t/{tenant}/api/payments/stripe/webhook', () => {
     const { submissionId, paymentId } = await awaitingPayment();
     const response = await deliver(
       'midori',
-      sessionEvent('evt_route_0001', 'checkout.session.completed', paymentId),
+      stripeSessionEvent('evt_route_0001', 'checkout.session.completed', paymentId),
     );
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ received: true, state: 'paid' });
@@ -142,7 +110,7 @@ describe('POST /t/{tenant}/api/payments/stripe/webhook', () => {
 
   test('the same webhook ten times is recorded and credited once', async () => {
     const { submissionId, paymentId } = await awaitingPayment();
-    const event = sessionEvent('evt_route_0002', 'checkout.session.completed', paymentId);
+    const event = stripeSessionEvent('evt_route_0002', 'checkout.session.completed', paymentId);
     const answers: { duplicate?: boolean }[] = [];
     for (let i = 0; i < 10; i++)
       answers.push((await (await deliver('midori', event)).json()) as { duplicate?: boolean });
@@ -154,25 +122,12 @@ describe('POST /t/{tenant}/api/payments/stripe/webhook', () => {
 
   test('two webhooks in reverse order (refund before success) end refunded', async () => {
     const { submissionId, paymentId } = await awaitingPayment();
-    const refund = {
-      id: 'evt_route_0004',
-      object: 'event',
-      type: 'charge.refunded',
-      data: {
-        object: {
-          id: 'ch_test',
-          object: 'charge',
-          amount: 900,
-          amount_refunded: 900,
-          metadata: { paymentId },
-        },
-      },
-    };
+    const refund = stripeRefundEvent('evt_route_0004', paymentId);
     expect((await deliver('midori', refund)).status).toBe(200);
     expect((await stateOf(submissionId))?.paymentState).toBe('requested');
     await deliver(
       'midori',
-      sessionEvent('evt_route_0003', 'checkout.session.completed', paymentId),
+      stripeSessionEvent('evt_route_0003', 'checkout.session.completed', paymentId),
     );
     expect((await stateOf(submissionId))?.paymentState).toBe('refunded');
   });
@@ -192,7 +147,7 @@ describe('POST /t/{tenant}/api/payments/stripe/webhook', () => {
 describe('Stripe webhook security', () => {
   test('a forged signature is refused, audited, and nothing is recorded', async () => {
     const { submissionId, paymentId } = await awaitingPayment();
-    const event = sessionEvent('evt_route_0006', 'checkout.session.completed', paymentId);
+    const event = stripeSessionEvent('evt_route_0006', 'checkout.session.completed', paymentId);
     const forged = await deliver('midori', event, 'whsec_someone_else');
     expect(forged.status).toBe(400);
     const unsigned = await app.request(
@@ -216,7 +171,7 @@ describe('Stripe webhook security', () => {
 
   test("a webhook for another tenant's payment changes nothing", async () => {
     const { submissionId, paymentId } = await awaitingPayment();
-    const event = sessionEvent('evt_route_0007', 'checkout.session.completed', paymentId);
+    const event = stripeSessionEvent('evt_route_0007', 'checkout.session.completed', paymentId);
     // Signed with aoba's secret and sent to aoba: the payment is not aoba's.
     expect((await deliver('aoba', event, secrets.aoba)).status).toBe(404);
     // Signed with midori's secret but sent to aoba's endpoint: it does not verify there.
@@ -226,7 +181,7 @@ describe('Stripe webhook security', () => {
 
   test('a tenant without Stripe credentials has no Stripe endpoint (404)', async () => {
     const { paymentId } = await awaitingPayment();
-    const event = sessionEvent('evt_route_0008', 'checkout.session.completed', paymentId);
+    const event = stripeSessionEvent('evt_route_0008', 'checkout.session.completed', paymentId);
     expect((await deliver('kita', event)).status).toBe(404);
     expect((await deliver('nowhere', event)).status).toBe(404);
   });

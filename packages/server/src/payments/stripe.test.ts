@@ -1,8 +1,6 @@
 import { certificateByMail } from '@madoguchi/shared/examples';
 import { eq } from 'drizzle-orm';
-import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { newId } from '../db/ids';
 import type { TenantDb } from '../db/registry';
 import { paymentEvents, payments, submissions } from '../db/tenant-schema';
 import { publishForTest } from '../submissions/test-support';
@@ -12,6 +10,12 @@ import { WebhookSignatureError } from './sandbox';
 import { recordPaymentEvent, requestPayment } from './service';
 import { IgnoredEvent, stripeProvider } from './stripe';
 import { startStripeStandIn } from './stripe-stand-in';
+import {
+  insertAwaitingPayment,
+  stripeRefundEvent,
+  stripeSessionEvent,
+  stripeSignature,
+} from './test-support';
 
 const webhookSecret = 'whsec_standin_secret';
 let h: Awaited<ReturnType<typeof createHarness>>;
@@ -19,7 +23,6 @@ let db: TenantDb;
 let formId: string;
 let standIn: Awaited<ReturnType<typeof startStripeStandIn>>;
 let provider: PaymentProvider;
-const signer = new Stripe('sk_test_unused');
 
 beforeAll(async () => {
   h = await createHarness();
@@ -35,23 +38,7 @@ afterAll(async () => {
 });
 
 async function awaitingPayment() {
-  const submissionId = newId('sub');
-  await db.insert(submissions).values({
-    id: submissionId,
-    formId,
-    formVersion: 1,
-    referenceNumber: `2611-${Math.floor(Math.random() * 1e7)
-      .toString()
-      .padStart(7, '0')}`,
-    state: 'awaiting_payment',
-    paymentState: 'requested',
-    accessSecretHash: Buffer.alloc(32),
-    holdsPlace: true,
-    currentRevision: 1,
-    paymentDeadline: h.now() + 3600_000,
-    submittedAt: h.now(),
-    updatedAt: h.now(),
-  });
+  const submissionId = await insertAwaitingPayment(db, formId, h.now());
   const input = {
     submissionId,
     amount: 900,
@@ -65,32 +52,8 @@ async function awaitingPayment() {
 /** A webhook as Stripe sends it, signed with the SDK's own test helper. */
 function signed(event: Record<string, unknown>, secret = webhookSecret) {
   const payload = JSON.stringify(event);
-  const header = signer.webhooks.generateTestHeaderString({ payload, secret });
+  const header = stripeSignature(payload, secret);
   return { payload, headers: new Headers({ 'stripe-signature': header }) };
-}
-
-function sessionEvent(
-  id: string,
-  type: string,
-  paymentId: string,
-  extra: Record<string, unknown> = {},
-) {
-  return {
-    id,
-    object: 'event',
-    type,
-    data: {
-      object: {
-        id: 'cs_test_x',
-        object: 'checkout.session',
-        client_reference_id: paymentId,
-        amount_total: 900,
-        currency: 'jpy',
-        payment_status: 'paid',
-        ...extra,
-      },
-    },
-  };
 }
 
 async function deliver(event: Record<string, unknown>) {
@@ -116,7 +79,7 @@ describe('Stripe through the SDK against a local stand-in', () => {
 
   test('the same completed webhook ten times is credited once', async () => {
     const { submissionId, paymentId } = await awaitingPayment();
-    const event = sessionEvent('evt_stripe_0001', 'checkout.session.completed', paymentId);
+    const event = stripeSessionEvent('evt_stripe_0001', 'checkout.session.completed', paymentId);
     const results = [];
     for (let i = 0; i < 10; i++) results.push(await deliver(event));
     expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
@@ -128,9 +91,9 @@ describe('Stripe through the SDK against a local stand-in', () => {
 
   test('a failure delivered after the success (out of order) leaves it paid', async () => {
     const { submissionId, paymentId } = await awaitingPayment();
-    await deliver(sessionEvent('evt_stripe_0003', 'checkout.session.completed', paymentId));
+    await deliver(stripeSessionEvent('evt_stripe_0003', 'checkout.session.completed', paymentId));
     await deliver(
-      sessionEvent('evt_stripe_0002', 'checkout.session.async_payment_failed', paymentId),
+      stripeSessionEvent('evt_stripe_0002', 'checkout.session.async_payment_failed', paymentId),
     );
     const row = await db.query.submissions.findFirst({ where: eq(submissions.id, submissionId) });
     expect(row?.paymentState).toBe('paid');
@@ -139,7 +102,7 @@ describe('Stripe through the SDK against a local stand-in', () => {
   test('an expired session expires the application and frees its place', async () => {
     const { submissionId, paymentId } = await awaitingPayment();
     await deliver(
-      sessionEvent('evt_stripe_0004', 'checkout.session.expired', paymentId, {
+      stripeSessionEvent('evt_stripe_0004', 'checkout.session.expired', paymentId, {
         payment_status: 'unpaid',
       }),
     );
@@ -149,26 +112,13 @@ describe('Stripe through the SDK against a local stand-in', () => {
 
   test('a refund goes to the SDK with an idempotency key; its webhook marks it refunded', async () => {
     const { submissionId, paymentId } = await awaitingPayment();
-    await deliver(sessionEvent('evt_stripe_0005', 'checkout.session.completed', paymentId));
+    await deliver(stripeSessionEvent('evt_stripe_0005', 'checkout.session.completed', paymentId));
     const payment = await db.query.payments.findFirst({ where: eq(payments.id, paymentId) });
     if (!payment) throw new Error('no payment');
     await provider.refund(payment);
     const refund = standIn.requests.find((r) => r.idempotencyKey === `refund:${paymentId}`);
     expect(refund?.form.get('payment_intent')).toMatch(/^pi_test_/);
-    await deliver({
-      id: 'evt_stripe_0006',
-      object: 'event',
-      type: 'charge.refunded',
-      data: {
-        object: {
-          id: 'ch_test',
-          object: 'charge',
-          amount: 900,
-          amount_refunded: 900,
-          metadata: { paymentId },
-        },
-      },
-    });
+    await deliver(stripeRefundEvent('evt_stripe_0006', paymentId));
     const row = await db.query.submissions.findFirst({ where: eq(submissions.id, submissionId) });
     expect(row?.paymentState).toBe('refunded');
   });
@@ -176,7 +126,7 @@ describe('Stripe through the SDK against a local stand-in', () => {
   test('a forged signature is refused; an event of no interest is ignored', async () => {
     const { paymentId } = await awaitingPayment();
     const { payload } = signed(
-      sessionEvent('evt_stripe_0007', 'checkout.session.completed', paymentId),
+      stripeSessionEvent('evt_stripe_0007', 'checkout.session.completed', paymentId),
     );
     const forged = signed(JSON.parse(payload), 'whsec_someone_else');
     await expect(provider.verifyWebhook(payload, forged.headers, h.now())).rejects.toBeInstanceOf(
@@ -196,7 +146,7 @@ describe('Stripe through the SDK against a local stand-in', () => {
   test('an event for a payment of another tenant is not found here', async () => {
     await expect(
       deliver(
-        sessionEvent('evt_stripe_0009', 'checkout.session.completed', 'pay_0000000000000000'),
+        stripeSessionEvent('evt_stripe_0009', 'checkout.session.completed', 'pay_0000000000000000'),
       ),
     ).rejects.toMatchObject({ code: 'not_found' });
   });
