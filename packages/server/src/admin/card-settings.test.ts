@@ -4,7 +4,7 @@ import { auditLog, cardAuthSettings } from '../db/tenant-schema';
 import { openSecret } from '../payments/credentials';
 import { createHarness } from '../testing/harness';
 import type { CardSettingsView } from './card-settings';
-import { type ErrorAnswer, type Harness, send, signedInMember } from './test-support';
+import { type ErrorAnswer, type Harness, send, settingsWorld } from './test-support';
 
 let h: Harness;
 let admin: string;
@@ -13,30 +13,7 @@ let reviewer: string;
 
 beforeAll(async () => {
   h = await createHarness();
-  admin = (await h.tenantWithAdmin('midori', '131041')).cookie;
-  otherAdmin = (await h.tenantWithAdmin('aoba', '141003')).cookie;
-  const member = await signedInMember(h, 'midori', admin, {
-    email: 'reviewer@midori.example.lg.jp',
-  });
-  const department = await send<{ department: { id: string } }>(
-    h,
-    'POST',
-    '/api/admin/departments',
-    { cookie: admin, body: { name: '市民課' } },
-  );
-  const granted = await send(h, 'PUT', `/api/admin/staff/${member.staff.id}/grants`, {
-    cookie: admin,
-    body: [
-      {
-        departmentId: department.body.department.id,
-        role: 'reviewer',
-        canExport: true,
-        canSeeMyNumber: false,
-      },
-    ],
-  });
-  expect(granted.status).toBe(200);
-  reviewer = member.cookie;
+  ({ admin, otherAdmin, reviewer } = await settingsWorld(h));
 });
 afterAll(() => h.close());
 

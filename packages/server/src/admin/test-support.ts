@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { totpCode } from '../auth/crypto/index';
 import { type createHarness, goodPassword } from '../testing/harness';
 import type { StaffView } from './staff';
@@ -91,4 +92,45 @@ export async function signedInMember(
 ): Promise<{ staff: StaffView; cookie: string; secret: string }> {
   const { staff, token } = await inviteThroughApi(h, adminCookie, input);
   return { staff, ...(await acceptAndSignIn(h, slug, input.email, token)) };
+}
+
+/** The admins of two municipalities and a reviewer of the first: the tenant settings tests' world. */
+export interface SettingsWorld {
+  /** midori's admin. */
+  admin: string;
+  /** aoba's admin, of another municipality. */
+  otherAdmin: string;
+  /** A reviewer of one of midori's departments: a staff role, not the admin one. */
+  reviewer: string;
+}
+
+/**
+ * Creates midori (131041) and aoba (141003), each with its admin signed in, and a reviewer of
+ * midori's 市民課, all through the admin API; checks that the reviewer's grant is taken.
+ */
+export async function settingsWorld(h: Harness): Promise<SettingsWorld> {
+  const admin = (await h.tenantWithAdmin('midori', '131041')).cookie;
+  const otherAdmin = (await h.tenantWithAdmin('aoba', '141003')).cookie;
+  const member = await signedInMember(h, 'midori', admin, {
+    email: 'reviewer@midori.example.lg.jp',
+  });
+  const department = await send<{ department: { id: string } }>(
+    h,
+    'POST',
+    '/api/admin/departments',
+    { cookie: admin, body: { name: '市民課' } },
+  );
+  const granted = await send(h, 'PUT', `/api/admin/staff/${member.staff.id}/grants`, {
+    cookie: admin,
+    body: [
+      {
+        departmentId: department.body.department.id,
+        role: 'reviewer',
+        canExport: true,
+        canSeeMyNumber: false,
+      },
+    ],
+  });
+  expect(granted.status).toBe(200);
+  return { admin, otherAdmin, reviewer: member.cookie };
 }
