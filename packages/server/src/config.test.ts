@@ -28,6 +28,15 @@ describe('loadConfig', () => {
     expect(config.TENANT_DATABASE_URL).toBe('libsql://{slug}-madoguchi.example.jp');
   });
 
+  test('takes a comma-separated list of card issuers', () => {
+    const config = loadConfig({
+      CARD_ISSUERS_ALLOWED: 'https://auth.example.go.jp, https://stg.auth.example.go.jp/',
+    });
+    expect(config.CARD_ISSUERS_ALLOWED).toBe(
+      'https://auth.example.go.jp, https://stg.auth.example.go.jp/',
+    );
+  });
+
   test('reads ports as numbers', () => {
     expect(loadConfig({ PORT: '8080', STAFF_PORT: '8081' })).toMatchObject({
       PORT: 8080,
@@ -46,6 +55,14 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'production' }, 'MASTER_KEY: required in production'],
     [{ SESSION_IDLE_MINUTES: '2' }, 'SESSION_IDLE_MINUTES: must be at least 5'],
     [{ SMTP_URL: 'mail.example.jp' }, 'SMTP_URL: must look like smtp://'],
+    [
+      { CARD_ISSUERS_ALLOWED: 'auth.example.go.jp' },
+      'CARD_ISSUERS_ALLOWED: must be issuer URLs separated by commas',
+    ],
+    [
+      { CARD_ISSUERS_ALLOWED: 'https://a.example.jp,,https://b.example.jp' },
+      'CARD_ISSUERS_ALLOWED: must be issuer URLs separated by commas',
+    ],
   ])('stops on %j naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -84,6 +84,19 @@ export const envSchema = v.object({
   CARD_ISSUER: v.optional(v.pipe(v.string(), v.url('must be the issuer URL'))),
   CARD_CLIENT_ID: v.optional(v.pipe(v.string(), v.minLength(1))),
   CARD_CLIENT_JWK: v.optional(v.pipe(v.string(), v.minLength(1))),
+  /**
+   * The issuers tenant admins may enter for their own card-authentication registration,
+   * comma-separated (https URLs). Required for any in production; any https issuer elsewhere.
+   */
+  CARD_ISSUERS_ALLOWED: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(
+        /^\s*https?:\/\/[^\s,]+(\s*,\s*https?:\/\/[^\s,]+)*\s*$/,
+        'must be issuer URLs separated by commas',
+      ),
+    ),
+  ),
 });
 
 type Env = v.InferOutput<typeof envSchema>;

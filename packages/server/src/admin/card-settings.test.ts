@@ -58,6 +58,7 @@ describe('GET /api/admin/settings/card-auth', () => {
       clientId: null,
       publicJwk: null,
       redirectUri: `${h.config.PUBLIC_ORIGIN}/t/midori/card/callback`,
+      allowedIssuers: null,
       updatedAt: null,
     });
   });
@@ -156,6 +157,46 @@ describe('PUT and POST /api/admin/settings/card-auth', () => {
     });
     expect((await write({ provider: 'oidc', issuer: 'http://127.0.0.1:3900' })).status).toBe(200);
     expect((await write({ provider: 'off', issuer })).status).toBe(200);
+    expect((await write({ provider: null })).body.cardAuth.provider).toBeNull();
+  });
+
+  test("only the operator's issuers (CARD_ISSUERS_ALLOWED); in production none without the list", async () => {
+    expect((await write({ provider: 'oidc', issuer, clientId: 'midori-city' })).status).toBe(200);
+    const inside = 'https://metadata.internal.example.lg.jp';
+    const listed = `${issuer}/, https://stg.auth.example.go.jp`;
+    await withConfig({ CARD_ISSUERS_ALLOWED: listed }, async () => {
+      expect((await read()).body.cardAuth.allowedIssuers).toEqual([
+        issuer,
+        'https://stg.auth.example.go.jp',
+      ]);
+      const before = await rawRow();
+      const refused = await write({ provider: 'oidc', issuer: inside });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details).toEqual([
+        {
+          path: 'issuer',
+          message:
+            'この発行者はこのサーバーで許可されていません。サーバーの運用者に CARD_ISSUERS_ALLOWED への追加を依頼してください / This issuer is not allowed on this server: ask its operator to add it to CARD_ISSUERS_ALLOWED',
+        },
+      ]);
+      expect(await rawRow()).toEqual(before);
+      const staging = await write({ provider: 'oidc', issuer: 'https://stg.auth.example.go.jp' });
+      expect(staging.status).toBe(200);
+    });
+    await withConfig({ NODE_ENV: 'production' }, async () => {
+      expect((await read()).body.cardAuth.allowedIssuers).toEqual([]);
+      const refused = await write({ provider: 'oidc', issuer });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details).toEqual([
+        {
+          path: 'issuer',
+          message:
+            '本番のサーバーでは、運用者が CARD_ISSUERS_ALLOWED で許可した発行者だけを使えます（まだ設定されていません） / A production server takes only the issuers its operator allows in CARD_ISSUERS_ALLOWED (none is set yet)',
+        },
+      ]);
+      // Turning card authentication off is never stopped by an issuer kept from before.
+      expect((await write({ provider: 'off' })).status).toBe(200);
+    });
     expect((await write({ provider: null })).body.cardAuth.provider).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { vValidator } from '@hono/valibot-validator';
 import type { JWK } from 'jose';
 import * as v from 'valibot';
 import { writeWithAudit } from '../audit/service';
+import { allowedIssuers, issuerProblem } from '../card-auth/issuers';
 import { cardCallbackUri, cardProviderMode } from '../card-auth/service';
 import {
   type CardProviderName,
@@ -76,7 +77,10 @@ export const validateCardSettings = vValidator('json', cardSettingsSchema, (resu
 });
 
 /** What the server around the admin API is: its configuration, for the local provider and URIs. */
-export type CardServer = Pick<Config, 'CARD_PROVIDER' | 'NODE_ENV' | 'PUBLIC_ORIGIN'>;
+export type CardServer = Pick<
+  Config,
+  'CARD_PROVIDER' | 'NODE_ENV' | 'PUBLIC_ORIGIN' | 'CARD_ISSUERS_ALLOWED'
+>;
 
 /** The card settings as the admin API shows them: the public key only, never the private one. */
 export interface CardSettingsView {
@@ -92,6 +96,11 @@ export interface CardSettingsView {
   publicJwk: JWK | null;
   /** The callback to register with the provider. */
   redirectUri: string;
+  /**
+   * The issuers the server's operator allows (CARD_ISSUERS_ALLOWED); null: any https issuer
+   * (outside production, with no list). Empty in production without a list: none can be used.
+   */
+  allowedIssuers: string[] | null;
   updatedAt: number | null;
 }
 
@@ -105,6 +114,7 @@ function toView(settings: TenantCardSettings, server: CardServer, slug: string):
     clientId: settings.clientId,
     publicJwk: settings.privateJwk ? publicJwkOf(settings.privateJwk) : null,
     redirectUri: cardCallbackUri(server.PUBLIC_ORIGIN, slug),
+    allowedIssuers: allowedIssuers(server) ?? (server.NODE_ENV === 'production' ? [] : null),
     updatedAt: settings.updatedAt,
   };
 }
@@ -127,6 +137,14 @@ const problems = {
     '発行者は https:// で始まる URL（クエリやフラグメントなし）で入力してください',
     'The issuer must be an https:// URL without query or fragment',
   ),
+  notListed: say(
+    'この発行者はこのサーバーで許可されていません。サーバーの運用者に CARD_ISSUERS_ALLOWED への追加を依頼してください',
+    'This issuer is not allowed on this server: ask its operator to add it to CARD_ISSUERS_ALLOWED',
+  ),
+  noList: say(
+    '本番のサーバーでは、運用者が CARD_ISSUERS_ALLOWED で許可した発行者だけを使えます（まだ設定されていません）',
+    'A production server takes only the issuers its operator allows in CARD_ISSUERS_ALLOWED (none is set yet)',
+  ),
   issuer: say(
     'デジタル庁の認証アプリを使うには発行者（issuer）を入力してください',
     'Enter the issuer to use an OpenID Connect provider',
@@ -141,15 +159,11 @@ const problems = {
   ),
 };
 
-const loopback = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/** An issuer is https; plain http only on the loopback and never in production (tests). */
-function issuerAllowed(issuer: string, server: CardServer): boolean {
-  const url = new URL(issuer);
-  if (url.search || url.hash || url.username || url.password) return false;
-  if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && loopback.has(url.hostname) && server.NODE_ENV !== 'production';
-}
+const issuerMessages = {
+  scheme: problems.issuerScheme,
+  not_listed: problems.notListed,
+  no_list: problems.noList,
+} as const;
 
 /**
  * Changes the tenant's card-authentication settings. `local` only where the server runs the
@@ -176,8 +190,13 @@ export async function updateCardSettings(
   const details: FieldProblem[] = [];
   if (input.provider === 'local' && cardProviderMode(server) !== 'local')
     details.push({ path: 'provider', message: problems.local });
-  if (next.issuer && !issuerAllowed(next.issuer, server))
-    details.push({ path: 'issuer', message: problems.issuerScheme });
+  // A new issuer, or the one kept when the provider is to use it; an old one kept while the
+  // tenant turns to off or local is not fetched, so it does not stop that change.
+  const issuerRefused =
+    next.issuer && (input.issuer !== undefined || input.provider === 'oidc')
+      ? issuerProblem(next.issuer, server)
+      : undefined;
+  if (issuerRefused) details.push({ path: 'issuer', message: issuerMessages[issuerRefused] });
   if (input.provider === 'oidc') {
     if (!next.issuer) details.push({ path: 'issuer', message: problems.issuer });
     if (!next.clientId) details.push({ path: 'clientId', message: problems.clientId });

@@ -114,8 +114,16 @@ describe('card authentication with the tenant settings', () => {
 
 describe('tenantCardProvider', () => {
   const serverDefault = { issuer: 'https://env.example.jp', clientId: 'env', privateJwk: {} };
-  const local = { CARD_PROVIDER: undefined, NODE_ENV: 'development' as const };
-  const production = { CARD_PROVIDER: undefined, NODE_ENV: 'production' as const };
+  const local = {
+    CARD_PROVIDER: undefined,
+    NODE_ENV: 'development' as const,
+    CARD_ISSUERS_ALLOWED: undefined,
+  };
+  const production = {
+    CARD_PROVIDER: undefined,
+    NODE_ENV: 'production' as const,
+    CARD_ISSUERS_ALLOWED: 'https://idp.example.jp' as string | undefined,
+  };
   const masterKey = () => w.h.registry.settings.masterKey;
   const choose = (settings: Parameters<typeof storeCardSettings>[3]) =>
     storeCardSettings(w.aobaDb, masterKey(), 'aoba', settings, w.h.now());
@@ -156,5 +164,16 @@ describe('tenantCardProvider', () => {
       w.h.now(),
     );
     expect(await resolve(local)).toBeUndefined();
+  });
+
+  test('an issuer the operator does not (or no longer) allow is not used: not configured', async () => {
+    const privateJwk = await generateClientKey();
+    await choose({ provider: 'oidc', issuer: 'https://idp.example.jp', clientId: 'a', privateJwk });
+    expect(await resolve(production)).toMatchObject({ issuer: 'https://idp.example.jp' });
+    expect(
+      await resolve({ ...production, CARD_ISSUERS_ALLOWED: 'https://other.example.jp' }),
+    ).toBeUndefined();
+    expect(await resolve({ ...production, CARD_ISSUERS_ALLOWED: undefined })).toBeUndefined();
+    expect(await resolve(local)).toMatchObject({ issuer: 'https://idp.example.jp' });
   });
 });

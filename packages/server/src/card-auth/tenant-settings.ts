@@ -5,6 +5,7 @@ import type { Config } from '../config';
 import type { TenantDb } from '../db/registry';
 import { cardAuthSettings } from '../db/tenant-schema';
 import { openSecret, type SealedSecretScope, sealSecret } from '../payments/credentials';
+import { issuerProblem } from './issuers';
 import { type CardAuthSettings, cardProviderMode } from './service';
 
 /**
@@ -125,7 +126,8 @@ export function publicJwkOf(privateJwk: JWK): JWK {
 /**
  * The provider a tenant's card flow talks to: its own `oidc` registration, the server's local
  * provider for `local` (only while the server runs it), none for `off` or incomplete settings,
- * and the server's configuration (`serverDefault`, env) when the tenant has chosen nothing.
+ * and the server's configuration (`serverDefault`, env) when the tenant has chosen nothing. An
+ * issuer the operator does not allow (`card-auth/issuers.ts`) counts as incomplete settings.
  * A key that cannot be opened counts as missing (the flow then ends on the problem page).
  */
 export async function tenantCardProvider(
@@ -133,7 +135,7 @@ export async function tenantCardProvider(
   masterKey: Buffer,
   slug: string,
   server: {
-    config: Pick<Config, 'CARD_PROVIDER' | 'NODE_ENV'>;
+    config: Pick<Config, 'CARD_PROVIDER' | 'NODE_ENV' | 'CARD_ISSUERS_ALLOWED'>;
     serverDefault: CardAuthSettings | undefined;
   },
 ): Promise<CardAuthSettings | undefined> {
@@ -152,6 +154,8 @@ export async function tenantCardProvider(
       return cardProviderMode(server.config) === 'local' ? server.serverDefault : undefined;
     case 'oidc':
       if (!settings.issuer || !settings.clientId || !settings.privateJwk) return undefined;
+      // Saved before the operator's list named it, or the list changed since: not fetched.
+      if (issuerProblem(settings.issuer, server.config)) return undefined;
       return {
         issuer: settings.issuer,
         clientId: settings.clientId,
