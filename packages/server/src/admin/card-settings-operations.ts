@@ -9,7 +9,7 @@ export const cardSettingsOperations: Operation[] = [
     tag: 'admin',
     access: 'admin',
     summary:
-      'My Number card authentication provider of the tenant (local, oidc, off, or the server default), issuer, client id, the public JWK and the redirect URI to register; never the private key',
+      'My Number card authentication provider of the tenant (local, oidc, off, or the server default), issuer, client id, the public JWK and the redirect URI to register, and the issuers the operator allows (CARD_ISSUERS_ALLOWED); never the private key',
   },
   {
     method: 'put',
@@ -17,7 +17,7 @@ export const cardSettingsOperations: Operation[] = [
     tag: 'admin',
     access: 'admin',
     summary:
-      'Choose the card-authentication provider, issuer (https) and client id; oidc needs a generated key; null provider goes back to the server default',
+      'Choose the card-authentication provider, issuer (https, one the operator allows) and client id; oidc needs a generated key; null provider goes back to the server default',
     body: cardSettingsSchema,
   },
   {
