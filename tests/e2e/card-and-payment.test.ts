@@ -1,11 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { totpCode } from '@madoguchi/server/auth/crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { axeViolations, launchBrowser, phoneContext, screenshot } from './browser/browser';
-import { serverWorld } from './server-process';
+import { launchBrowser, phoneContext, screenshot } from './browser/browser';
+import { accessible, mailTo, on, publishThroughApi, signInToConsole } from './journeys';
+import { freePort, serverWorld } from './server-process';
 import { type Json, onboardAdmin } from './staff-client';
 
 // Issue #7 in Debian's Chromium against a real server process with its local defaults: the
@@ -24,21 +21,6 @@ let world: Awaited<ReturnType<typeof serverWorld>>;
 let browser: Browser;
 let admin: Awaited<ReturnType<typeof onboardAdmin>>;
 const forms = { card: '', afterAcceptance: '' };
-
-/** A free loopback port: the local card provider must not meet another test's server. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 const label = (ja: string, en: string) => ({ ja, en });
 
@@ -153,11 +135,7 @@ beforeAll(async () => {
     ['card', certificateForm('at_submission', true)],
     ['afterAcceptance', certificateForm('after_acceptance', false)],
   ] as const) {
-    const created = await admin.call('POST', '/api/forms', { departmentId, definition });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    forms[key] = String((created.body.form as Json).id);
-    const published = await admin.call('POST', `/api/forms/${forms[key]}/publish`, {});
-    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    forms[key] = await publishThroughApi(admin, departmentId, definition);
   }
   await grant('reviewer');
 }, 180_000);
@@ -168,46 +146,6 @@ afterAll(async () => {
 });
 
 const field = (page: Page, name: string) => page.locator(`[name="${name}"]`);
-
-/** Waits for the page with this heading, and for its scripts. */
-async function on(page: Page, heading: string): Promise<void> {
-  await expect.poll(() => page.locator('h1').textContent()).toContain(heading);
-  await page.waitForLoadState('load');
-}
-
-async function accessible(page: Page, what: string): Promise<void> {
-  expect(await axeViolations(page), what).toEqual([]);
-}
-
-/** Every mail in the server's mail folder, headers as written and the base64 body decoded. */
-function mails(): string[] {
-  const folder = join(world.dataDir, 'mail');
-  let names: string[];
-  try {
-    names = readdirSync(folder).filter((name) => name.endsWith('.eml'));
-  } catch {
-    return [];
-  }
-  return names.map((name) => {
-    const text = readFileSync(join(folder, name), 'utf8');
-    const split = text.indexOf('\r\n\r\n');
-    const body = Buffer.from(text.slice(split + 4).replace(/\s+/g, ''), 'base64').toString('utf8');
-    return `${text.slice(0, split)}\n\n${body}`;
-  });
-}
-
-/** Waits for a mail to an address that contains a text (the worker runs every few seconds). */
-async function mailTo(address: string, containing: string): Promise<string> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const found = mails().find(
-      (mail) => mail.includes(`To: ${address}`) && mail.includes(containing),
-    );
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no mail to ${address} with ${containing}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
 
 /**
  * Starts the card form on a phone, authenticates as the first fictional holder with the local
@@ -257,14 +195,6 @@ async function fillAndSubmit(page: Page, email: string, copies: string): Promise
   await page.getByRole('button', { name: 'この内容で申請する' }).click();
   await on(page, 'お支払いをお待ちしています');
   return ((await page.locator('#reference-number').textContent()) ?? '').trim();
-}
-
-/** A TOTP code the admin has not used yet (the next step's is accepted too). */
-async function freshCode(): Promise<string> {
-  const step = () => Math.floor(Date.now() / 30_000);
-  while (admin.lastTotpStep > step()) await new Promise((resolve) => setTimeout(resolve, 500));
-  admin.lastTotpStep = Math.max(step(), admin.lastTotpStep + 1);
-  return totpCode(admin.totpSecret, admin.lastTotpStep);
 }
 
 describe('card authentication and payment in a browser', () => {
@@ -333,15 +263,11 @@ describe('card authentication and payment in a browser', () => {
     });
     const page = await context.newPage();
     try {
-      await page.goto(world.staffUrl);
-      await page.getByRole('heading', { name: 'ログイン' }).waitFor();
-      await page.getByLabel('自治体 ID').fill('midori');
-      await page.getByLabel('メールアドレス').fill(adminEmail);
-      await page.getByLabel('パスワード').fill(password);
-      await page.getByRole('button', { name: 'ログイン' }).click();
-      await page.getByLabel('確認コード（6桁）').fill(await freshCode());
-      await page.getByRole('button', { name: '確認してログイン' }).click();
-      await page.getByRole('heading', { name: '申請一覧' }).waitFor();
+      await signInToConsole(page, world.staffUrl, admin, {
+        tenant: 'midori',
+        email: adminEmail,
+        password,
+      });
       const row = page.getByRole('row').filter({ hasText: reference });
       await row.waitFor();
       await expect(row.textContent()).resolves.toContain('支払済');
@@ -414,7 +340,7 @@ describe('card authentication and payment in a browser', () => {
     }
 
     // The resident's status page (the link from the arrival mail) shows the refund.
-    const arrival = await mailTo('hanako.madoguchi@example.jp', reference);
+    const arrival = await mailTo(world, 'hanako.madoguchi@example.jp', reference);
     const statusLink = /(http:\/\/127\.0\.0\.1:\d+\/t\/midori\/s\/[^\s"<>]+)/.exec(arrival)?.[1];
     expect(statusLink).toBeDefined();
     const phone = await phoneContext(browser);
@@ -480,7 +406,7 @@ describe('card authentication and payment in a browser', () => {
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     expect(accepted.body.paymentState).toBe('requested');
 
-    const mail = await mailTo(email, '手数料のお支払い');
+    const mail = await mailTo(world, email, '手数料のお支払い');
     expect(mail).toContain('金額：900円');
     const link = /(http:\/\/127\.0\.0\.1:\d+\/t\/midori\/pay\/pay_[0-9a-z]{25})/.exec(mail)?.[1];
     expect(link).toBeDefined();

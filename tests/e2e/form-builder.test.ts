@@ -1,11 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { totpCode } from '@madoguchi/server/auth/crypto';
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { axeViolations, launchBrowser, phoneContext, screenshot } from './browser/browser';
-import { serverWorld } from './server-process';
+import { launchBrowser, phoneContext, screenshot } from './browser/browser';
+import { accessible, mailTo, on, signInToConsole } from './journeys';
+import { freePort, serverWorld } from './server-process';
 import { type Json, onboardAdmin } from './staff-client';
 
 // Issue #6's joined-up journey in a real browser, from an empty form to the CSV:
@@ -33,21 +31,6 @@ const grant = (role: 'designer' | 'reviewer') =>
     { departmentId: department, role, canExport: true, canSeeMyNumber: false },
   ]);
 
-/** A free loopback port: the local card provider must not meet another test's server. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
 beforeAll(async () => {
   // The server starts the local card provider (fictional holders) on this port.
   process.env.CARD_LOCAL_PORT = String(await freePort());
@@ -66,54 +49,9 @@ afterAll(async () => {
   await world?.stop();
 });
 
-async function signIn(page: Page) {
-  await page.goto(world.staffUrl);
-  await page.getByLabel('自治体 ID').fill('hikari');
-  await page.getByLabel('メールアドレス').fill(email);
-  await page.getByLabel('パスワード').fill(password);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  // The onboarding used the current step; the next one is accepted too (clock skew).
-  const step = Math.max(Math.floor(Date.now() / 30_000), admin.lastTotpStep + 1);
-  admin.lastTotpStep = step;
-  await page.getByLabel('確認コード（6桁）').fill(totpCode(admin.totpSecret, step));
-  await page.getByRole('button', { name: '確認してログイン' }).click();
-  await page.getByRole('heading', { name: '申請一覧' }).waitFor();
-}
-
-/** No WCAG 2.1 A/AA finding on the page as it is now. */
-async function accessible(page: Page, what: string): Promise<void> {
-  expect(await axeViolations(page), what).toEqual([]);
-}
-
-/** Every mail in the server's mail folder, headers as written and the base64 body decoded. */
-function mails(): string[] {
-  const folder = join(world.dataDir, 'mail');
-  let names: string[];
-  try {
-    names = readdirSync(folder).filter((name) => name.endsWith('.eml'));
-  } catch {
-    return [];
-  }
-  return names.map((name) => {
-    const text = readFileSync(join(folder, name), 'utf8');
-    const split = text.indexOf('\r\n\r\n');
-    const body = Buffer.from(text.slice(split + 4).replace(/\s+/g, ''), 'base64').toString('utf8');
-    return `${text.slice(0, split)}\n\n${body}`;
-  });
-}
-
-/** Waits for a mail to an address that contains a text (the worker runs every few seconds). */
-async function mailTo(address: string, containing: string): Promise<string> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const found = mails().find(
-      (mail) => mail.includes(`To: ${address}`) && mail.includes(containing),
-    );
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no mail to ${address} with ${containing}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
+/** Signs the admin in to the console; the inbox. */
+const signIn = (page: Page) =>
+  signInToConsole(page, world.staffUrl, admin, { tenant: 'hikari', email, password });
 
 /** A small CSV reader (quoted cells, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
@@ -143,12 +81,6 @@ function parseCsv(text: string): string[][] {
   }
   if (cell !== '' || row.length > 0) rows.push([...row, cell]);
   return rows;
-}
-
-/** Waits for the resident page with this heading, and for its scripts. */
-async function on(page: Page, heading: string): Promise<void> {
-  await expect.poll(() => page.locator('h1').textContent()).toContain(heading);
-  await page.waitForLoadState('load');
 }
 
 const answer = (page: Page, name: string) => page.locator(`[name="a.${name}"]`);
@@ -393,7 +325,7 @@ describe('issue #6 in a browser: build, publish, apply, return, resubmit, accept
     await on(resident, '申請を受け付けました');
     reference = ((await resident.locator('#reference-number').textContent()) ?? '').trim();
     expect(reference).not.toBe('');
-    const arrival = await mailTo(residentEmail, reference);
+    const arrival = await mailTo(world, residentEmail, reference);
     statusLink = /(http:\/\/127\.0\.0\.1:\d+\/t\/hikari\/s\/\S+)/.exec(arrival)?.[1] ?? '';
     expect(statusLink).not.toBe('');
     expect(errors).toEqual([]);

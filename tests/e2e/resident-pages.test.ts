@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { schoolPlansSurvey } from '@madoguchi/shared/examples';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { axeViolations, launchBrowser, phoneContext, screenshot } from './browser/browser';
+import { launchBrowser, phoneContext, screenshot } from './browser/browser';
+import { accessible, mailTo, on, publishThroughApi } from './journeys';
 import { serverWorld } from './server-process';
 import { type Json, onboardAdmin } from './staff-client';
 
@@ -47,11 +46,7 @@ beforeAll(async () => {
     settings: { ...survey.settings, opensAt: undefined, closesAt: undefined },
     options: { ...survey.options, emailVerification: false },
   };
-  const created = await staff.call('POST', '/api/forms', { departmentId, definition });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  formId = String((created.body.form as Json).id);
-  const published = await staff.call('POST', `/api/forms/${formId}/publish`, {});
-  expect(published.status, JSON.stringify(published.body)).toBe(200);
+  formId = await publishThroughApi(staff, departmentId, definition);
   await grant('reviewer');
 }, 180_000);
 
@@ -63,47 +58,6 @@ afterAll(async () => {
 const startUrl = () => `${world.publicUrl}/t/midori/f/${formId}`;
 const field = (page: Page, name: string) => page.locator(`[name="${name}"]`);
 const next = (page: Page) => page.locator('.actions button[value="next"]').click();
-
-/** Waits for the page with this heading, and for its scripts (a module runs before `load`). */
-async function on(page: Page, heading: string): Promise<void> {
-  await expect.poll(() => page.locator('h1').textContent()).toContain(heading);
-  await page.waitForLoadState('load');
-}
-
-/** No WCAG 2.1 A/AA finding on the page as it is now. */
-async function accessible(page: Page, what: string): Promise<void> {
-  expect(await axeViolations(page), what).toEqual([]);
-}
-
-/** Every mail in the server's mail folder, headers as written and the base64 body decoded. */
-function mails(): string[] {
-  const folder = join(world.dataDir, 'mail');
-  let names: string[];
-  try {
-    names = readdirSync(folder).filter((name) => name.endsWith('.eml'));
-  } catch {
-    return [];
-  }
-  return names.map((name) => {
-    const text = readFileSync(join(folder, name), 'utf8');
-    const split = text.indexOf('\r\n\r\n');
-    const body = Buffer.from(text.slice(split + 4).replace(/\s+/g, ''), 'base64').toString('utf8');
-    return `${text.slice(0, split)}\n\n${body}`;
-  });
-}
-
-/** Waits for a mail to an address that contains a text (the worker runs every few seconds). */
-async function mailTo(address: string, containing: string): Promise<string> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const found = mails().find(
-      (mail) => mail.includes(`To: ${address}`) && mail.includes(containing),
-    );
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no mail to ${address} with ${containing}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
 
 /** The first child: no follow-up questions. */
 async function fillFirstChild(page: Page): Promise<void> {
@@ -242,7 +196,7 @@ async function journey(javaScript: boolean): Promise<void> {
   if (javaScript) await expect.poll(() => page.evaluate<number>('localStorage.length')).toBe(0);
 
   // The arrival mail (申請到達) carries the reference number and the secret link.
-  const arrival = await mailTo(email, reference);
+  const arrival = await mailTo(world, email, reference);
   const link = /(http:\/\/127\.0\.0\.1:\d+\/t\/midori\/s\/\S+)/.exec(arrival)?.[1];
   expect(link).toBeDefined();
   await page.goto(link ?? '');

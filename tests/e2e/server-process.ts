@@ -9,8 +9,11 @@ const root = join(import.meta.dirname, '..', '..');
 const tsx = join(root, 'packages', 'server', 'node_modules', '.bin', 'tsx');
 const run = promisify(execFile);
 
-/** A free port on loopback, chosen by the OS. */
-async function freePort(): Promise<number> {
+/**
+ * A free port on loopback, chosen by the OS (also for the local card provider, which must not
+ * meet another test's server).
+ */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
