@@ -281,6 +281,9 @@ export const ja = {
   'admin.cardRegisterHelp':
     'デジタル庁の認証アプリにこの自治体のクライアントを登録します。「鍵を作成」で鍵を作り、下のリダイレクト URI と公開鍵（ES256）を登録して、発行されたクライアント ID と発行者の URL を入力し、保存してください。',
   'admin.cardIssuer': '発行者（issuer）の URL',
+  'admin.cardIssuersAllowed': 'このサーバーで使える発行者：{issuers}',
+  'admin.cardIssuersNone':
+    'このサーバーでは、まだ発行者が許可されていません。サーバーの運用者に CARD_ISSUERS_ALLOWED の設定を依頼してください。',
   'admin.cardClientId': 'クライアント ID',
   'admin.cardKey': 'クライアントの鍵',
   'admin.cardKeyMissing': 'まだ鍵がありません。',
@@ -596,6 +599,9 @@ export const en: Record<MessageKey, string> = {
   'admin.cardRegisterHelp':
     "Register this municipality's client with the Digital Agency's authentication app: create the key, register the redirect URI and public key (ES256) below, then enter the client ID and issuer URL you were given and save.",
   'admin.cardIssuer': 'Issuer URL',
+  'admin.cardIssuersAllowed': 'Issuers this server allows: {issuers}',
+  'admin.cardIssuersNone':
+    'This server allows no issuer yet: ask its operator to set CARD_ISSUERS_ALLOWED.',
   'admin.cardClientId': 'Client ID',
   'admin.cardKey': 'Client key',
   'admin.cardKeyMissing': 'No key yet.',

@@ -51,6 +51,7 @@ const cardStored = {
   clientId: null as string | null,
   publicJwk: null as typeof publicJwk | null,
   redirectUri: 'https://madoguchi.example.jp/t/midori/card/callback',
+  allowedIssuers: null as string[] | null,
   updatedAt: null,
 };
 
@@ -224,6 +225,30 @@ describe('card authentication settings in the console', () => {
     expect(redirect.value).toBe('https://madoguchi.example.jp/t/midori/card/callback');
     expect(container.textContent).toContain('まだ鍵がありません。');
     expect(() => byLabel('登録する公開鍵（JWK）')).toThrow();
+  });
+
+  test('the issuers the server allows are said under the issuer field, and who to ask when none', async () => {
+    cardStored.allowedIssuers = ['https://auth.example.go.jp', 'https://stg.auth.example.go.jp'];
+    try {
+      await renderCard();
+      await act(async () => choose(byLabel<HTMLSelectElement>('認証プロバイダー'), 'oidc'));
+      const issuer = byLabel<HTMLInputElement>('発行者（issuer）の URL');
+      const help = document.getElementById(issuer.getAttribute('aria-describedby') ?? '');
+      expect(help?.textContent).toBe(
+        'このサーバーで使える発行者：https://auth.example.go.jp、https://stg.auth.example.go.jp',
+      );
+      act(() => root.unmount());
+      root = createRoot(container);
+      cardStored.allowedIssuers = [];
+      await renderCard();
+      await act(async () => choose(byLabel<HTMLSelectElement>('認証プロバイダー'), 'oidc'));
+      const none = byLabel<HTMLInputElement>('発行者（issuer）の URL');
+      expect(
+        document.getElementById(none.getAttribute('aria-describedby') ?? '')?.textContent,
+      ).toContain('CARD_ISSUERS_ALLOWED');
+    } finally {
+      cardStored.allowedIssuers = null;
+    }
   });
 
   test('鍵を作成 asks the server; the public JWK is shown read-only, without a private part', async () => {

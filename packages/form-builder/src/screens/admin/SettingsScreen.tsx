@@ -292,6 +292,19 @@ function CardAuthForm({ initial }: { initial: CardAuth }) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
+  // The issuers the server's operator allows (CARD_ISSUERS_ALLOWED): none listed means any
+  // https issuer, outside production.
+  const issuerHelp = (allowed: string[] | null) =>
+    allowed === null
+      ? {}
+      : {
+          help:
+            allowed.length === 0
+              ? t('admin.cardIssuersNone')
+              : t('admin.cardIssuersAllowed', {
+                  issuers: allowed.join(locale === 'en' ? ', ' : '、'),
+                }),
+        };
 
   const showProblem = (caught: unknown) => {
     const details = caught instanceof ApiError ? caught.details : [];
@@ -373,6 +386,7 @@ function CardAuthForm({ initial }: { initial: CardAuth }) {
             autoComplete="off"
             spellCheck={false}
             placeholder="https://"
+            {...issuerHelp(view.allowedIssuers)}
             error={fieldErrors.issuer}
             onChange={(event) => setIssuer(event.target.value)}
           />
