@@ -9,8 +9,11 @@ const record = (value: Value): Record<string, string> =>
     ? (value as Record<string, string>)
     : {};
 
-/** Field types this simple counter form cannot take yet (the builder's part 2 brings more). */
-export const unsupportedAtCounter = new Set<Field['type']>(['file', 'group', 'bank_account']);
+/**
+ * Field types the counter form cannot take yet: files (staff would upload the resident's papers)
+ * and repeatable groups. The form says so beside each; the resident can apply online instead.
+ */
+export const unsupportedAtCounter = new Set<Field['type']>(['file', 'group']);
 
 /**
  * One field of the counter-entry form, answering in the shape the form language expects
@@ -177,6 +180,57 @@ export function ProxyField({
         ['town', t('proxy.town')],
         ['building', t('proxy.building')],
       ]);
+    case 'bank_account': {
+      const current = record(value);
+      const set = (name: string, part: string) => onChange({ ...current, [name]: part });
+      const text = (name: string, partLabel: string, numeric = false) => (
+        <TextField
+          label={partLabel}
+          value={current[name] ?? ''}
+          autoComplete="off"
+          spellCheck={false}
+          inputMode={numeric ? 'numeric' : undefined}
+          onChange={(event) => set(name, event.target.value)}
+        />
+      );
+      return (
+        <fieldset className="composite" aria-describedby={error ? `${groupId}-error` : undefined}>
+          <legend>
+            {label}
+            {field.required ? <span className="required"> *</span> : null}
+          </legend>
+          <div className="row">
+            {text('bankCode', t('proxy.bankCode'), true)}
+            {field.askNames ? text('bankName', t('proxy.bankName')) : null}
+          </div>
+          <div className="row">
+            {text('branchCode', t('proxy.branchCode'), true)}
+            {field.askNames ? text('branchName', t('proxy.branchName')) : null}
+          </div>
+          <div className="row">
+            <SelectField
+              label={t('proxy.accountType')}
+              value={current.accountType ?? ''}
+              onChange={(event) => set('accountType', event.target.value)}
+            >
+              <option value="">{t('proxy.choose')}</option>
+              {field.accountTypes.map((type) => (
+                <option key={type} value={type}>
+                  {t(`proxy.accountType.${type}`)}
+                </option>
+              ))}
+            </SelectField>
+            {text('accountNumber', t('proxy.accountNumber'), true)}
+          </div>
+          {text('holderKana', t('proxy.holderKana'))}
+          {error ? (
+            <p className="field-error" id={`${groupId}-error`}>
+              {error}
+            </p>
+          ) : null}
+        </fieldset>
+      );
+    }
     case 'email':
       if (field.confirm === false) break;
       return parts(
