@@ -222,7 +222,7 @@ export function ProxyField({
             </SelectField>
             {text('accountNumber', t('proxy.accountNumber'), true)}
           </div>
-          {text('holderKana', t('proxy.holderKana'))}
+          <div className="row">{text('holderKana', t('proxy.holderKana'))}</div>
           {error ? (
             <p className="field-error" id={`${groupId}-error`}>
               {error}
