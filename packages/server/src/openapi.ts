@@ -11,7 +11,7 @@ import {
   updateStaffSchema,
 } from './admin/schemas';
 import { auditOperations } from './audit/operations';
-import { acceptSchema, passwordSchema, signInSchema, tokenSchema, totpSchema } from './auth/routes';
+import { acceptSchema, passwordSchema, signInSchema, tokenSchema } from './auth/routes';
 import { exportOperations } from './exports/routes';
 import { fileOperations } from './files/operations';
 import { departmentNameOperations } from './forms/department-names';
@@ -72,21 +72,6 @@ export const staffOperations: Operation[] = [
     access: 'staff',
     summary: 'Change the password; other sessions end',
     body: passwordSchema,
-  },
-  {
-    method: 'get',
-    path: '/api/auth/totp/new',
-    tag: 'auth',
-    access: 'staff',
-    summary: 'A fresh TOTP secret to enrol (stored only when confirmed)',
-  },
-  {
-    method: 'post',
-    path: '/api/auth/totp',
-    tag: 'auth',
-    access: 'staff',
-    summary: 'Enrol a TOTP second factor with a code from it',
-    body: totpSchema,
   },
   {
     method: 'post',

@@ -7,14 +7,7 @@ import { staff } from '../db/tenant-schema';
 import type { AppDeps } from '../deps';
 import { AppError } from '../http/errors';
 import { validate } from '../http/validate';
-import {
-  generateTotpSecret,
-  hashPassword,
-  passwordProblem,
-  totpUri,
-  verifyPassword,
-  verifyTotp,
-} from './crypto/index';
+import { hashPassword, passwordProblem, verifyPassword } from './crypto/index';
 import { acceptInvite, inspectInvite, passwordProblemMessages } from './invites';
 import { requireStaff, type StaffVariables, sessionCookie } from './middleware';
 import { invalidateSession, invalidateStaffSessions } from './sessions';
@@ -33,10 +26,6 @@ export const signInSchema = v.strictObject({
 export const passwordSchema = v.strictObject({
   currentPassword: text(256),
   newPassword: text(1000),
-});
-export const totpSchema = v.strictObject({
-  totpSecret: v.pipe(v.string(), v.regex(/^[A-Z2-7]{32}$/)),
-  totpCode: text(20),
 });
 export const tokenSchema = v.strictObject({ token: text(200) });
 export const acceptSchema = v.strictObject({
@@ -146,41 +135,6 @@ export function authRoutes(deps: AppDeps) {
         .where(eq(staff.id, person.id));
       // A changed password ends every other session: whoever knew the old one is signed out.
       await invalidateStaffSessions(db, person.id, c.get('sessionId'));
-      return c.body(null, 204);
-    })
-    .get('/totp/new', staffOnly, (c) => {
-      const secret = generateTotpSecret();
-      return c.json({
-        totpSecret: secret,
-        totpUri: totpUri({
-          secret,
-          account: c.get('staff').email,
-          issuer: `Madoguchi ${c.get('tenant').name}`,
-        }),
-      });
-    })
-    .post('/totp', staffOnly, validate('json', totpSchema), async (c) => {
-      const { totpSecret, totpCode } = c.req.valid('json');
-      const person = c.get('staff');
-      if (person.totpSecret !== null)
-        throw new AppError('conflict', {
-          ja: '二段階認証はすでに登録されています',
-          en: 'Two-step verification is already set up',
-        });
-      const checked = verifyTotp(totpSecret, totpCode, deps.now(), { window: 1 });
-      if (!checked.ok)
-        throw new AppError('validation_failed', undefined, [
-          {
-            path: 'totpCode',
-            message:
-              '認証アプリに表示された6桁のコードを入力してください / Enter the 6-digit code from your authenticator app',
-          },
-        ]);
-      await c
-        .get('db')
-        .update(staff)
-        .set({ totpSecret, totpLastStep: checked.step, updatedAt: deps.now() })
-        .where(eq(staff.id, person.id));
       return c.body(null, 204);
     });
 }

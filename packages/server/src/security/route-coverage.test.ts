@@ -154,9 +154,6 @@ const isolationProbes: Record<string, () => Promise<void>> = {
       { currentPassword: 'wrong for sure', newPassword: 'another long passphrase' },
       400,
     ),
-  [key('get', '/api/auth/totp/new')]: () => probeAsA('GET', '/api/auth/totp/new', undefined, 200),
-  [key('post', '/api/auth/totp')]: () =>
-    probeAsA('POST', '/api/auth/totp', { totpSecret: 'A'.repeat(32), totpCode: '000000' }, 409),
   [key('post', '/api/invites/inspect')]: async () => {
     const moved = w.b.inviteToken.replace(/^aoba~/, 'midori~');
     expect(
