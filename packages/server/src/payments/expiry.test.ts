@@ -1,7 +1,6 @@
 import { certificateByMail } from '@madoguchi/shared/examples';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { newId } from '../db/ids';
 import type { TenantDb } from '../db/registry';
 import { paymentEvents, submissions } from '../db/tenant-schema';
 import { placesHeld } from '../submissions/service';
@@ -10,6 +9,7 @@ import { createHarness } from '../testing/harness';
 import { expireUnpaid } from './expiry';
 import { sandboxProvider } from './sandbox';
 import { recordPaymentEvent, requestPayment } from './service';
+import { insertAwaitingPayment } from './test-support';
 
 let h: Awaited<ReturnType<typeof createHarness>>;
 let db: TenantDb;
@@ -28,24 +28,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 async function awaiting(deadline: number): Promise<string> {
-  const id = newId('sub');
-  await db.insert(submissions).values({
-    id,
-    formId,
-    formVersion: 1,
-    referenceNumber: `2611-${Math.floor(Math.random() * 1e7)
-      .toString()
-      .padStart(7, '0')}`,
-    state: 'awaiting_payment',
-    paymentState: 'requested',
-    accessSecretHash: Buffer.alloc(32),
-    holdsPlace: true,
-    currentRevision: 1,
-    paymentDeadline: deadline,
-    submittedAt: h.now(),
-    updatedAt: h.now(),
-  });
-  return id;
+  return insertAwaitingPayment(db, formId, h.now(), { deadline });
 }
 
 describe('the payment deadline sweep', () => {

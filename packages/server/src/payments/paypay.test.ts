@@ -1,7 +1,6 @@
 import { certificateByMail } from '@madoguchi/shared/examples';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { newId } from '../db/ids';
 import type { TenantDb } from '../db/registry';
 import { paymentEvents, payments, submissionEvents, submissions } from '../db/tenant-schema';
 import { publishForTest } from '../submissions/test-support';
@@ -13,6 +12,7 @@ import { pollPayment, pollWaitingPayments, refreshPayment } from './poll';
 import type { PaymentProvider } from './provider';
 import { paymentProviderFor, tenantPaymentProvider } from './providers';
 import { requestPayment } from './service';
+import { insertAwaitingPayment } from './test-support';
 import { startPaymentWorker } from './worker';
 
 let h: Awaited<ReturnType<typeof createHarness>>;
@@ -48,23 +48,7 @@ afterAll(async () => {
 });
 
 async function awaitingPayment() {
-  const submissionId = newId('sub');
-  await db.insert(submissions).values({
-    id: submissionId,
-    formId,
-    formVersion: 1,
-    referenceNumber: `2611-${Math.floor(Math.random() * 1e7)
-      .toString()
-      .padStart(7, '0')}`,
-    state: 'awaiting_payment',
-    paymentState: 'requested',
-    accessSecretHash: Buffer.alloc(32),
-    holdsPlace: true,
-    currentRevision: 1,
-    paymentDeadline: h.now() + 3600_000,
-    submittedAt: h.now(),
-    updatedAt: h.now(),
-  });
+  const submissionId = await insertAwaitingPayment(db, formId, h.now());
   const input = { submissionId, amount: 700, description: '戸籍証明書', returnUrl };
   const { paymentId, payUrl } = await requestPayment(db, provider, input, h.now());
   return { submissionId, paymentId, payUrl, input };

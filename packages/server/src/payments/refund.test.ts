@@ -3,12 +3,12 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pageWorld } from '../applicant/page-test-support';
 import { loadActor } from '../auth/middleware';
-import { newId } from '../db/ids';
 import { auditLog, staff, submissionEvents, submissions } from '../db/tenant-schema';
 import { AppError } from '../http/errors';
 import { refundSubmissionPayment } from './refund';
 import { sandboxProvider } from './sandbox';
 import { recordPaymentEvent, requestPayment } from './service';
+import { insertAwaitingPayment } from './test-support';
 
 let w: Awaited<ReturnType<typeof pageWorld>>;
 let formId: string;
@@ -20,23 +20,7 @@ beforeAll(async () => {
 afterAll(() => w.h.close());
 
 async function application(paid: boolean): Promise<string> {
-  const id = newId('sub');
-  await w.db.insert(submissions).values({
-    id,
-    formId,
-    formVersion: 1,
-    referenceNumber: `2611-${Math.floor(Math.random() * 1e7)
-      .toString()
-      .padStart(7, '0')}`,
-    state: 'awaiting_payment',
-    paymentState: 'requested',
-    accessSecretHash: Buffer.alloc(32),
-    holdsPlace: true,
-    currentRevision: 1,
-    paymentDeadline: w.h.now() + 3600_000,
-    submittedAt: w.h.now(),
-    updatedAt: w.h.now(),
-  });
+  const id = await insertAwaitingPayment(w.db, formId, w.h.now());
   const provider = sandboxProvider({
     masterKey: w.h.registry.settings.masterKey,
     slug: 'midori',

@@ -2,10 +2,10 @@ import { certificateByMail } from '@madoguchi/shared/examples';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pageWorld } from '../applicant/page-test-support';
-import { newId } from '../db/ids';
 import { outbox, paymentEvents, submissions } from '../db/tenant-schema';
 import { sandboxProvider } from './sandbox';
 import { requestPayment } from './service';
+import { insertAwaitingPayment } from './test-support';
 
 let w: Awaited<ReturnType<typeof pageWorld>>;
 let formId: string;
@@ -17,23 +17,8 @@ beforeAll(async () => {
 afterAll(() => w.h.close());
 
 async function awaitingPayment() {
-  const id = newId('sub');
-  await w.db.insert(submissions).values({
-    id,
-    formId,
-    formVersion: 1,
-    referenceNumber: `2611-${Math.floor(Math.random() * 1e7)
-      .toString()
-      .padStart(7, '0')}`,
-    state: 'awaiting_payment',
-    paymentState: 'requested',
-    accessSecretHash: Buffer.alloc(32),
-    holdsPlace: true,
-    currentRevision: 1,
-    paymentDeadline: w.h.now() + 3600_000,
-    applicantEmail: `${id}@example.jp`,
-    submittedAt: w.h.now(),
-    updatedAt: w.h.now(),
+  const id = await insertAwaitingPayment(w.db, formId, w.h.now(), {
+    applicantEmail: (submissionId) => `${submissionId}@example.jp`,
   });
   const provider = sandboxProvider({
     masterKey: w.h.registry.settings.masterKey,

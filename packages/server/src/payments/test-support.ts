@@ -7,14 +7,17 @@ const signer = new Stripe('sk_test_unused');
 
 /**
  * Inserts an application of version 1 of a form that awaits payment (requested, its place held,
- * due in an hour) straight into a tenant database, and returns its id.
+ * due in an hour unless `deadline` says otherwise) straight into a tenant database, and returns
+ * its id. `applicantEmail` may depend on the new id.
  */
 export async function insertAwaitingPayment(
   db: TenantDb,
   formId: string,
   now: number,
+  options: { deadline?: number; applicantEmail?: string | ((id: string) => string) } = {},
 ): Promise<string> {
   const submissionId = newId('sub');
+  const email = options.applicantEmail;
   await db.insert(submissions).values({
     id: submissionId,
     formId,
@@ -24,10 +27,13 @@ export async function insertAwaitingPayment(
       .padStart(7, '0')}`,
     state: 'awaiting_payment',
     paymentState: 'requested',
+    ...(email === undefined
+      ? {}
+      : { applicantEmail: typeof email === 'function' ? email(submissionId) : email }),
     accessSecretHash: Buffer.alloc(32),
     holdsPlace: true,
     currentRevision: 1,
-    paymentDeadline: now + 3600_000,
+    paymentDeadline: options.deadline ?? now + 3600_000,
     submittedAt: now,
     updatedAt: now,
   });

@@ -2,7 +2,6 @@ import { certificateByMail } from '@madoguchi/shared/examples';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createPublicApp } from '../app';
-import { newId } from '../db/ids';
 import type { TenantDb } from '../db/registry';
 import {
   outbox,
@@ -16,6 +15,7 @@ import { createTenant } from '../tenants/service';
 import { createHarness } from '../testing/harness';
 import { sandboxProvider, sandboxSignatureHeader, signSandboxWebhook } from './sandbox';
 import { requestPayment } from './service';
+import { insertAwaitingPayment } from './test-support';
 
 let h: Awaited<ReturnType<typeof createHarness>>;
 let app: ReturnType<typeof createPublicApp>;
@@ -44,23 +44,8 @@ afterAll(() => h.close());
 
 /** An application awaiting payment of 600 yen, and its sandbox payment. */
 async function awaitingPayment(): Promise<{ submissionId: string; paymentId: string }> {
-  const submissionId = newId('sub');
-  await db.insert(submissions).values({
-    id: submissionId,
-    formId,
-    formVersion: 1,
-    referenceNumber: `2611-${Math.floor(Math.random() * 1e7)
-      .toString()
-      .padStart(7, '0')}`,
-    state: 'awaiting_payment',
-    paymentState: 'requested',
+  const submissionId = await insertAwaitingPayment(db, formId, h.now(), {
     applicantEmail: 'hanako@example.jp',
-    accessSecretHash: Buffer.alloc(32),
-    holdsPlace: true,
-    currentRevision: 1,
-    paymentDeadline: h.now() + 3600_000,
-    submittedAt: h.now(),
-    updatedAt: h.now(),
   });
   const provider = sandboxProvider({
     masterKey: h.registry.settings.masterKey,

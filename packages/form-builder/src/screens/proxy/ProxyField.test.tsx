@@ -68,17 +68,16 @@ function setValue(element: HTMLInputElement | HTMLSelectElement, value: string) 
   );
 }
 
-const bank = (overrides: Record<string, unknown> = {}) =>
-  ({
-    type: 'bank_account',
-    id: 'payee',
-    label: { ja: '振込先口座' },
-    required: true,
-    pii: 'bank',
-    askNames: true,
-    accountTypes: ['ordinary', 'current'],
-    ...overrides,
-  }) as unknown as Field;
+const bank = (overrides: Partial<Extract<Field, { type: 'bank_account' }>> = {}): Field => ({
+  type: 'bank_account',
+  id: 'payee',
+  label: { ja: '振込先口座' },
+  required: true,
+  pii: 'bank',
+  askNames: true,
+  accountTypes: ['ordinary', 'current'],
+  ...overrides,
+});
 
 describe('a bank account at the counter', () => {
   test('every part of the account, answered in the form language’s shape', async () => {
@@ -136,7 +135,10 @@ describe('fields the counter cannot take', () => {
       label: { ja: '添付書類' },
       required: false,
       pii: 'none',
-    } as unknown as Field);
+      accept: ['application/pdf'],
+      maxSizeMb: 10,
+      maxFiles: 1,
+    });
     expect(container.querySelector('input')).toBeNull();
     expect(container.textContent).toContain(
       '添付書類: この項目（file）は代理入力画面では入力できません。',
