@@ -3,6 +3,7 @@ import type { Client } from '@libsql/client';
 import type { AuditEntry } from '../audit/rows';
 import { PreparedConnection } from './group-commit';
 import type { SqlValue, Statement } from './statements';
+import { decodeChanges, encodeWrite } from './writer-codec';
 
 /** A write the writer thread runs as one unit: statements, then audit entries chained after them. */
 export interface AuditedWrite {
@@ -14,17 +15,22 @@ export interface AuditedWrite {
 /** Messages to the writer thread. */
 export type ToWriter =
   | { type: 'open'; file: number; path: string; encryptionKey: string | undefined }
-  | { type: 'writes'; file: number; writes: { id: number; write: AuditedWrite }[] }
+  /** The writes, each encoded by `encodeWrite` (db/writer-codec.ts), one after the other. */
+  | { type: 'writes'; file: number; text: string }
   | { type: 'close'; file: number; id: number };
 
+/** A write the writer thread refused, with SQLite's words. */
+export type WriteFailure = { id: number; message: string; code: string | undefined };
+
 /** Messages from the writer thread: each write's outcome, after its transaction committed. */
-export type FromWriter = {
-  type: 'done';
-  outcomes: (
-    | { id: number; ok: true; value: unknown }
-    | { id: number; ok: false; message: string; code: string | undefined }
-  )[];
-};
+export type FromWriter =
+  | {
+      type: 'written';
+      /** The writes that committed, by `encodeChanges` (db/writer-codec.ts). */
+      committed: string;
+      failed: WriteFailure[];
+    }
+  | { type: 'closed'; id: number; failure: WriteFailure | undefined };
 
 interface Waiting {
   resolve: (value: unknown) => void;
@@ -41,7 +47,8 @@ class WriterThread {
   #worker: Worker | undefined;
   readonly #files = new Map<number, { path: string; encryptionKey: string | undefined }>();
   readonly #waiting = new Map<number, Waiting>();
-  #queued = new Map<number, { id: number; write: AuditedWrite }[]>();
+  /** Encoded writes per file, waiting for the end of this turn of the event loop. */
+  #queued = new Map<number, string[]>();
   #scheduled = false;
   #nextId = 1;
 
@@ -60,13 +67,15 @@ class WriterThread {
   write(file: number, write: AuditedWrite): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const id = this.#nextId++;
+      // A write that cannot be encoded is refused here (the executor's throw rejects it).
+      const piece = encodeWrite(id, write);
       this.#waiting.set(id, { resolve, reject });
       let queue = this.#queued.get(file);
       if (!queue) {
         queue = [];
         this.#queued.set(file, queue);
       }
-      queue.push({ id, write });
+      queue.push(piece);
       this.#worker?.ref();
       if (this.#scheduled) return;
       this.#scheduled = true;
@@ -99,21 +108,29 @@ class WriterThread {
     this.#scheduled = false;
     if (this.#queued.size === 0) return;
     const worker = this.#started();
-    for (const [file, writes] of this.#queued)
-      worker.postMessage({ type: 'writes', file, writes } satisfies ToWriter);
+    for (const [file, pieces] of this.#queued)
+      worker.postMessage({ type: 'writes', file, text: pieces.join('') } satisfies ToWriter);
     this.#queued = new Map();
+  }
+
+  #settle(id: number, value: unknown, failure: WriteFailure | undefined): void {
+    const waiting = this.#waiting.get(id);
+    if (!waiting) return;
+    this.#waiting.delete(id);
+    if (failure) waiting.reject(Object.assign(new Error(failure.message), { code: failure.code }));
+    else waiting.resolve(value);
   }
 
   #started(): Worker {
     if (this.#worker) return this.#worker;
     const worker = new Worker(new URL('./writer-worker-entry.mjs', import.meta.url));
     worker.on('message', (message: FromWriter) => {
-      for (const outcome of message.outcomes) {
-        const waiting = this.#waiting.get(outcome.id);
-        if (!waiting) continue;
-        this.#waiting.delete(outcome.id);
-        if (outcome.ok) waiting.resolve(outcome.value);
-        else waiting.reject(Object.assign(new Error(outcome.message), { code: outcome.code }));
+      if (message.type === 'closed') {
+        this.#settle(message.id, undefined, message.failure);
+      } else {
+        for (const { id, changes } of decodeChanges(message.committed))
+          this.#settle(id, changes, undefined);
+        for (const failure of message.failed) this.#settle(failure.id, undefined, failure);
       }
       if (this.#waiting.size === 0) worker.unref();
     });
@@ -124,6 +141,9 @@ class WriterThread {
       const failure = new Error('the writer thread stopped', { cause: error });
       for (const waiting of this.#waiting.values()) waiting.reject(failure);
       this.#waiting.clear();
+      // Writes not yet posted were refused with the rest: none may reach the next thread and be
+      // stored after its caller heard that it was not.
+      this.#queued = new Map();
     };
     worker.on('error', stopped);
     worker.on('exit', (code) => stopped(new Error(`exit code ${code}`)));
@@ -167,7 +187,6 @@ export class LocalWriter {
    */
   write(write: AuditedWrite): Promise<{ changes: number }[]> {
     if (this.#closed) return Promise.reject(new Error('local writer: the database is closed'));
-    for (const statement of write.statements) ownBytes(statement.args);
     return thread.write(this.#file, write) as Promise<{ changes: number }[]>;
   }
 
@@ -183,19 +202,6 @@ export class LocalWriter {
     this.#closed = true;
     await thread.close(this.#file);
     this.#reader.close();
-  }
-}
-
-/**
- * Gives each byte argument a buffer of its own. A small Buffer is a view into Node's shared 8 KiB
- * pool, and posting a view to another thread copies its whole backing buffer: every submit sent
- * 8 KiB for the 32 bytes of its link's hash.
- */
-function ownBytes(args: SqlValue[]): void {
-  for (let i = 0; i < args.length; i++) {
-    const value = args[i];
-    if (value instanceof Uint8Array && value.byteLength !== value.buffer.byteLength)
-      args[i] = new Uint8Array(value);
   }
 }
 
