@@ -1,14 +1,12 @@
-// The servers the submit benchmark loads, in their own process so the load generator does not
-// share their event loop. Prints one JSON line with the ports and form ids once listening.
+// The server the submit benchmark loads, in its own process so the load generator does not share
+// its event loop. Prints one JSON line with the port and form ids once listening.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { exampleDefinitions } from '@madoguchi/shared/examples';
-import { Hono } from 'hono';
 import { createPublicApp } from '../src/app';
 import { loadConfig } from '../src/config';
-import { openDatabase } from '../src/db/open';
 import { openControlDatabase, TenantRegistry } from '../src/db/registry';
 import { startWriterThread } from '../src/db/writer-thread';
 import type { AppDeps } from '../src/deps';
@@ -63,34 +61,9 @@ const raceFormId = await publishForTest(
   Date.now(),
 );
 
-// The baseline: a bare route inserting one row into a libSQL file with the same settings
-// (encrypted, WAL, synchronous=FULL, one connection).
-const baselineDb = await openDatabase({
-  url: `file:${join(dataDir, 'baseline.db')}`,
-  encryptionKey: 'ef'.repeat(32),
-});
-await baselineDb.execute(
-  'CREATE TABLE rows (id INTEGER PRIMARY KEY, body TEXT NOT NULL, at INTEGER NOT NULL)',
-);
-const baseline = new Hono().post('/insert', async (c) => {
-  const body = await c.req.text();
-  await baselineDb.execute({
-    sql: 'INSERT INTO rows (body, at) VALUES (?, ?)',
-    args: [body, Date.now()],
-  });
-  return c.json({ ok: true }, 201);
-});
-
 const app = createPublicApp(deps);
-const servers = [
-  serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }),
-  serve({ fetch: baseline.fetch, port: 0, hostname: '127.0.0.1' }),
-];
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
 await new Promise((resolve) => setTimeout(resolve, 200));
-const ports = servers.map((server) => {
-  const address = server.address();
-  return typeof address === 'object' && address ? address.port : 0;
-});
-process.stdout.write(
-  `${JSON.stringify({ appPort: ports[0], baselinePort: ports[1], formId, raceFormId, pid: process.pid })}\n`,
-);
+const address = server.address();
+const appPort = typeof address === 'object' && address ? address.port : 0;
+process.stdout.write(`${JSON.stringify({ appPort, formId, raceFormId, pid: process.pid })}\n`);

@@ -13,27 +13,33 @@ const startScript: string = JSON.parse(
   readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8'),
 ).scripts.start;
 const nodeOptions = startScript.split(' ').filter((part) => part.startsWith('--'));
-const child = spawn(
-  join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx'),
-  [...nodeOptions, join(import.meta.dirname, 'submit-server.ts')],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
-);
-const ready = await new Promise<{
-  appPort: number;
-  baselinePort: number;
-  formId: string;
-  raceFormId: string;
-  /** The server's own process (tsx runs it in a child of the one spawned here). */
-  pid: number;
-}>((resolve, reject) => {
-  let buffer = '';
-  child.stdout.on('data', (chunk) => {
-    buffer += String(chunk);
-    const line = buffer.split('\n').find((l) => l.startsWith('{'));
-    if (line) resolve(JSON.parse(line));
+/** Starts a bench server in a process of its own; what it prints once listening. */
+async function started<Ready extends { pid: number }>(
+  script: string,
+): Promise<{ ready: Ready; stop: () => void }> {
+  const child = spawn(
+    join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx'),
+    [...nodeOptions, join(import.meta.dirname, script)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    let buffer = '';
+    child.stdout.on('data', (chunk) => {
+      buffer += String(chunk);
+      const line = buffer.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve(JSON.parse(line));
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited ${code}`)));
   });
-  child.once('exit', (code) => reject(new Error(`bench server exited ${code}`)));
-});
+  return { ready, stop: () => child.kill('SIGTERM') };
+}
+// `pid` is the server's own process (tsx runs it in a child of the one spawned here).
+const app = await started<{ appPort: number; formId: string; raceFormId: string; pid: number }>(
+  'submit-server.ts',
+);
+const baselineServer = await started<{ port: number; pid: number }>('baseline-server.ts');
+const ready = app.ready;
+const baselineUrl = `http://127.0.0.1:${baselineServer.ready.port}/insert`;
 
 const answers = exampleAnswers['pregnancy-support-benefit'];
 const body = JSON.stringify({ answers });
@@ -51,7 +57,7 @@ const run = (url: string, payload: string) => autocannon(runOptions(url, payload
  * CPU time the server process has used, in ms: its main thread (the event loop) and all its
  * threads, from Linux's /proc (clock ticks of 10 ms); undefined elsewhere.
  */
-function serverCpu(): { main: number; all: number } | undefined {
+function serverCpu(pid: number): { main: number; all: number } | undefined {
   const ticks = (path: string) => {
     // The fields after the command name: utime and stime are the 12th and 13th.
     const fields = readFileSync(path, 'utf8').split(') ')[1]?.split(' ') ?? [];
@@ -59,8 +65,8 @@ function serverCpu(): { main: number; all: number } | undefined {
   };
   try {
     return {
-      main: ticks(`/proc/${ready.pid}/task/${ready.pid}/stat`),
-      all: ticks(`/proc/${ready.pid}/stat`),
+      main: ticks(`/proc/${pid}/task/${pid}/stat`),
+      all: ticks(`/proc/${pid}/stat`),
     };
   } catch {
     return undefined;
@@ -70,10 +76,13 @@ function serverCpu(): { main: number; all: number } | undefined {
 type Measured = autocannon.Result & { mainUs?: number; otherUs?: number };
 
 /** A load run, with the server's CPU time per request on its event loop and its other threads. */
-async function measured(url: string): Promise<Measured> {
-  const before = serverCpu();
+async function measured(url: string, pid: number): Promise<Measured> {
+  // Two quiet seconds first: the last run's writes are still going to disk, and the baseline's
+  // fsync per request would pay for them.
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const before = serverCpu(pid);
   const result: Measured = await run(url, body);
-  const after = serverCpu();
+  const after = serverCpu(pid);
   if (before && after && result.requests.total > 0) {
     result.mainUs = ((after.main - before.main) * 1000) / result.requests.total;
     result.otherUs =
@@ -88,15 +97,16 @@ async function measured(url: string): Promise<Measured> {
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 // Three seconds of each first, not measured, so neither side's first round pays for compiling.
 for (const url of [
-  `http://127.0.0.1:${ready.baselinePort}/insert`,
+  baselineUrl,
   `http://127.0.0.1:${ready.appPort}/t/bench/api/forms/${ready.formId}/submissions`,
 ])
   await autocannon({ ...runOptions(url, body), duration: 3 });
 const results: { baseline: Measured; submit: Measured }[] = [];
 for (let round = 0; round < rounds; round++) {
-  const baseline = await measured(`http://127.0.0.1:${ready.baselinePort}/insert`);
+  const baseline = await measured(baselineUrl, baselineServer.ready.pid);
   const submit = await measured(
     `http://127.0.0.1:${ready.appPort}/t/bench/api/forms/${ready.formId}/submissions`,
+    ready.pid,
   );
   results.push({ baseline, submit });
 }
@@ -111,7 +121,8 @@ const race = await Promise.all(
     }).then((r) => r.status),
   ),
 );
-child.kill('SIGTERM');
+app.stop();
+baselineServer.stop();
 
 const line = (name: string, r: Measured) =>
   `${name.padEnd(30)} ${Math.round(r.requests.average)} req/s   p50 ${r.latency.p50} ms   p99 ${r.latency.p99} ms   non-2xx ${r.non2xx}   errors ${r.errors}${r.mainUs === undefined ? '' : `   CPU per request: event loop ${Math.round(r.mainUs)} µs, other threads ${Math.round(r.otherUs ?? 0)} µs`}`;
