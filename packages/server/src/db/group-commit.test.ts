@@ -153,6 +153,69 @@ describe('group commit (the engine inside the writer thread)', () => {
     expect(stored()).not.toContain('thrown');
   });
 
+  test('a unit that fails before changing a row is dropped alone: no unit of its group runs twice', async () => {
+    const runs = new Map<string, number>();
+    const counted =
+      (name: string, work: (tx: UnitTransaction) => unknown) => (tx: UnitTransaction) => {
+        runs.set(name, (runs.get(name) ?? 0) + 1);
+        return work(tx);
+      };
+    const outcomes = await Promise.allSettled([
+      group.submit(counted('a', (tx) => tx.run(put('fast-a')))),
+      // Inserts nothing (the row is there), then fails on its second statement: nothing to undo.
+      group.submit(
+        counted('nothing', (tx) => {
+          const none = tx.run({ sql: 'INSERT INTO t (id) SELECT ? WHERE 0', args: ['never'] });
+          expect(none.changes).toBe(0);
+          tx.run(put('fast-a'));
+        }),
+      ),
+      group.submit(counted('b', (tx) => tx.run(put('fast-b')))),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect([...runs.values()]).toEqual([1, 1, 1]);
+    expect(stored()).toEqual(expect.arrayContaining(['fast-a', 'fast-b']));
+    expect(stored()).not.toContain('never');
+  });
+
+  test('a unit that fails after changing rows makes its group run again with a savepoint per unit: each caller gets its own result once', async () => {
+    const runs = new Map<string, number>();
+    const counted =
+      (name: string, work: (tx: UnitTransaction) => unknown) => (tx: UnitTransaction) => {
+        runs.set(name, (runs.get(name) ?? 0) + 1);
+        return work(tx);
+      };
+    const outcomes = await Promise.allSettled([
+      group.submit(counted('a', (tx) => tx.run(put('again-a')).changes)),
+      group.submit(
+        counted('half', (tx) => {
+          tx.run(put('again-half'));
+          tx.run(put('again-a'));
+        }),
+      ),
+      group.submit(counted('b', (tx) => tx.run(put('again-b')).changes)),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(outcomes[0]).toEqual({ status: 'fulfilled', value: 1 });
+    // The first pass stopped at the failing unit; the second ran all three.
+    expect(Object.fromEntries(runs)).toEqual({ a: 2, half: 2, b: 1 });
+    const ids = stored();
+    expect(ids.filter((id) => id.startsWith('again-'))).toEqual(['again-a', 'again-b']);
+  });
+
+  test('a query that writes counts as a change: its unit failing is rolled back, not kept', async () => {
+    const outcomes = await Promise.allSettled([
+      group.submit((tx) => {
+        tx.get('INSERT INTO t (id) VALUES (?) RETURNING id', ['returned']);
+        throw new Error('fails after a write through get');
+      }),
+      group.submit((tx) => tx.run(put('beside-returned'))),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'fulfilled']);
+    expect(stored()).toContain('beside-returned');
+    expect(stored()).not.toContain('returned');
+  });
+
   test('when SQLite gives up the whole transaction, no caller is told it succeeded', async () => {
     const outcomes = await Promise.allSettled([
       group.submit((tx) => tx.run(put('lost'))),

@@ -15,7 +15,11 @@ export interface UnitTransaction {
   memo: Map<string, unknown>;
 }
 
-/** One unit: a synchronous function whose statements commit together, or not at all. */
+/**
+ * One unit: a synchronous function whose statements commit together, or not at all. A unit may
+ * run more than once (when another unit of its transaction fails after writing, the group runs
+ * again, see `GroupCommit`), so it must do nothing but read and write through `tx`.
+ */
 export type Unit<T> = (tx: UnitTransaction) => T;
 
 interface Pending {
@@ -97,10 +101,19 @@ export class PreparedConnection {
 
 /**
  * Group commit for a local database file. Units of work that arrive while the event loop is busy
- * are written in one transaction, each inside its own savepoint: a unit that fails (a constraint,
- * a full form) is rolled back alone and its caller gets the error, the others commit together.
- * Every caller's promise settles only after COMMIT has returned, so with synchronous=FULL an
- * acknowledged write is on disk; one fsync serves the whole group instead of one per request.
+ * are written in one transaction: a unit that fails (a constraint, a full form) is rolled back
+ * alone and its caller gets the error, the others commit together. Every caller's promise settles
+ * only after COMMIT has returned, so with synchronous=FULL an acknowledged write is on disk; one
+ * fsync serves the whole group instead of one per request.
+ *
+ * A unit's failure is undone without a savepoint when it changed no row before failing: SQLite
+ * undoes a failing statement itself, so there is nothing of the unit to undo (a full form, a
+ * taken reference number, a second application fail on their first write). A unit that fails
+ * after changing rows rolls the whole transaction back, and the group runs again with a
+ * savepoint per unit. Savepoints are the exception because they were a unit's largest cost:
+ * under one, every page the group had already changed is copied, encrypted, to the statement
+ * journal before the unit changes it again (about 70 of the writer thread's 420 µs per submission,
+ * docs/adr/0007).
  *
  * It has its own connection (PRAGMAs are per connection). The whole transaction runs within one
  * turn of the event loop of the thread it lives in (the writer thread, db/writer-thread.ts), so
@@ -175,6 +188,53 @@ export class GroupCommit {
 
   /** One transaction for the group; throws when the group as a whole did not commit. */
   #commit(group: readonly Pending[]): Outcome[] {
+    return this.#commitWithoutSavepoints(group) ?? this.#commitWithSavepoints(group);
+  }
+
+  /**
+   * The group with no savepoint; undefined (after rolling back) when a unit failed after
+   * changing rows, which only a savepoint could undo.
+   */
+  #commitWithoutSavepoints(group: readonly Pending[]): Outcome[] | undefined {
+    const db = this.#connection.db;
+    const connection = this.#connection;
+    const outcomes: Outcome[] = [];
+    let changed = false;
+    const tx: UnitTransaction = {
+      run: (statement) => {
+        const result = connection.run(statement);
+        if (result.changes > 0) changed = true;
+        return result;
+      },
+      get: (sql, args) => {
+        // A query that writes (… RETURNING) counts as a change, like any statement but a SELECT.
+        if (!selectOnly.test(sql)) changed = true;
+        return connection.get(sql, args);
+      },
+      memo: new Map(),
+    };
+    db.exec('BEGIN IMMEDIATE');
+    for (const unit of group) {
+      changed = false;
+      try {
+        outcomes.push({ ok: true, value: unit.work(tx) });
+      } catch (error) {
+        // SQLite gave up the whole transaction (I/O error, disk full): the group fails as one.
+        if (!db.inTransaction) throw error;
+        if (changed) {
+          db.exec('ROLLBACK');
+          return undefined;
+        }
+        tx.memo.clear();
+        outcomes.push({ ok: false, error });
+      }
+    }
+    db.exec('COMMIT');
+    return outcomes;
+  }
+
+  /** The group with a savepoint per unit, so that a unit that fails is rolled back alone. */
+  #commitWithSavepoints(group: readonly Pending[]): Outcome[] {
     const db = this.#connection.db;
     const outcomes: Outcome[] = [];
     db.exec('BEGIN IMMEDIATE');
@@ -194,7 +254,6 @@ export class GroupCommit {
         release.run();
         outcomes.push({ ok: true, value });
       } catch (error) {
-        // SQLite gave up the whole transaction (I/O error, disk full): the group fails as one.
         if (!db.inTransaction) throw error;
         db.exec('ROLLBACK TO unit');
         db.exec('RELEASE unit');
@@ -206,5 +265,7 @@ export class GroupCommit {
     return outcomes;
   }
 }
+
+const selectOnly = /^\s*SELECT\s/i;
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
