@@ -28,6 +28,12 @@ describe('canonical JSON', () => {
     expect(canonicalJson({ a: undefined, b: 2 })).toBe('{"b":2}');
   });
 
+  test('says what JSON.stringify says for empty containers, holes and values JSON cannot hold', () => {
+    const value = { e: {}, l: [], h: [undefined, 1], n: Number.NaN, q: 'a"\n' };
+    expect(canonicalJson(value)).toBe('{"e":{},"h":[null,1],"l":[],"n":null,"q":"a\\"\\n"}');
+    expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
+  });
+
   test('writes the entry fields in the documented order, not sorted', () => {
     expect(canonicalEntry(entry)).toBe(
       '{"seq":1,"at":1795392000000,"actorType":"staff","actorId":"stf_0123456789abcdef",' +

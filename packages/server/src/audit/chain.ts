@@ -25,39 +25,35 @@ export const genesisHash = '0'.repeat(64);
  * @example canonicalJson({ b: 1, a: [true, null] }) // '{"a":[true,null],"b":1}'
  */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += `${i === 0 ? '' : ','}${canonicalJson(value[i])}`;
+    return `${out}]`;
+  }
   if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    const members = Object.keys(record)
-      .sort()
-      .filter((key) => record[key] !== undefined)
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
-    return `{${members.join(',')}}`;
+    let out = '{';
+    for (const key of Object.keys(record).sort()) {
+      const member = record[key];
+      if (member === undefined) continue;
+      out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(member)}`;
+    }
+    return `${out}}`;
   }
   // JSON.stringify says undefined for what JSON cannot hold; the stored column says null.
   return JSON.stringify(value) ?? 'null';
 }
 
-const fieldOrder = [
-  'seq',
-  'at',
-  'actorType',
-  'actorId',
-  'action',
-  'targetType',
-  'targetId',
-  'ip',
-  'details',
-] as const satisfies readonly (keyof ChainedFields)[];
-
 /**
- * The bytes an entry's hash covers: a JSON object with its fields in one documented order, so
- * anyone can recompute it from a CSV export, and `details` canonical.
+ * The bytes an entry's hash covers: a JSON object with its fields in one documented order (seq,
+ * at, actorType, actorId, action, targetType, targetId, ip, details), so anyone can recompute it
+ * from a CSV export, and `details` canonical.
  * @example canonicalEntry(entry) // '{"seq":1,"at":…,"actorType":"staff",…,"details":null}'
  */
 export function canonicalEntry(entry: ChainedFields): string {
-  const members = fieldOrder.map((key) => `${JSON.stringify(key)}:${canonicalJson(entry[key])}`);
-  return `{${members.join(',')}}`;
+  // Written out: a loop over the names cost three times as much, for every entry written.
+  const j = canonicalJson;
+  return `{"seq":${j(entry.seq)},"at":${j(entry.at)},"actorType":${j(entry.actorType)},"actorId":${j(entry.actorId)},"action":${j(entry.action)},"targetType":${j(entry.targetType)},"targetId":${j(entry.targetId)},"ip":${j(entry.ip)},"details":${j(entry.details)}}`;
 }
 
 /**
