@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,14 @@ import { promisify } from 'node:util';
 const root = join(import.meta.dirname, '..', '..');
 const tsx = join(root, 'packages', 'server', 'node_modules', '.bin', 'tsx');
 const run = promisify(execFile);
+const serverPackage = join(root, 'packages', 'server');
+// The server as `pnpm start` runs it: its build (made by ./server-build.ts) with the Node
+// options of the start script.
+const startNodeOptions = (
+  JSON.parse(readFileSync(join(serverPackage, 'package.json'), 'utf8')).scripts.start as string
+)
+  .split(' ')
+  .filter((part) => part.startsWith('--'));
 
 /**
  * A free port on loopback, chosen by the OS (also for the local card provider, which must not
@@ -54,9 +62,9 @@ export async function serverWorld() {
           cwd: root,
         })
       ).stdout,
-    /** Starts `packages/server/src/main.ts` and waits until both listeners answer. */
+    /** Starts the built server (`pnpm start`) and waits until both listeners answer. */
     start: async () => {
-      child = spawn(tsx, [join(root, 'packages/server/src/main.ts')], {
+      child = spawn(process.execPath, [...startNodeOptions, join(serverPackage, 'dist/main.mjs')], {
         env,
         cwd: root,
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,18 +3,17 @@
 // Targets for the CSV: under 5 s and 200 MB. Run from packages/server:
 //   node --import tsx bench/export.ts                 seed a fresh tenant, then export both
 //   node --import tsx bench/export.ts --data DIR FORM  export from a folder seeded earlier
-// Figures go to docs/benchmarks.md. Each export runs in a fresh child process that has loaded
-// the server's apps (src/app), as a server process has, so its RSS is a server's doing the
-// export and not what seeding left behind. CPU time is the figure to compare when the machine
-// is busy.
+// Figures go to docs/benchmarks.md. Each export runs in a fresh child process built as the
+// server is and started with its Node options (bench/export-child.ts), which has loaded the
+// server's apps, so its RSS is a server's doing the export and not what seeding left behind.
+// CPU time is the figure to compare when the machine is busy.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, rmSync, statSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FieldInput, FormDefinitionInput } from '@madoguchi/shared';
 import type { SeedSubmission } from '../src/exports/test-support';
+import { builtScript, startNodeOptions } from './built';
 
 const total = 100_000;
 
@@ -127,7 +126,6 @@ function answers(i: number): Record<string, unknown> {
 }
 
 const slug = 'benchward';
-const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 /** Seeds a fresh tenant database with `total` applications; returns where it is. */
 async function seed(): Promise<{ dataDir: string; formId: string }> {
@@ -175,80 +173,26 @@ async function seed(): Promise<{ dataDir: string; formId: string }> {
 
 type Format = 'csv' | 'xlsx';
 
-/** One export, in its own process: opens the seeded data folder as the server would. */
-async function exportOnce(dataDir: string, formId: string, format: Format): Promise<void> {
-  // What a server process has loaded before anyone asks for a download.
-  await import('../src/app');
-  const { loadConfig } = await import('../src/config');
-  const { openControlDatabase, TenantRegistry } = await import('../src/db/registry');
-  const { exportColumns, mergeVersions } = await import('../src/exports/columns');
-  const { csvUtf8Stream } = await import('../src/exports/csv');
-  const { publishedDefinitions, streamSubmissions, tableRows } = await import(
-    '../src/exports/service'
-  );
-  const { xlsxStream } = await import('../src/exports/xlsx');
-
-  const rss = () => process.memoryUsage().rss;
-  const rssBefore = rss();
-  let peak = rssBefore;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, rss());
-  }, 50);
-  // The master key createHarness() uses, so the seeded (encrypted) files open.
-  const config = loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'test', MASTER_KEY: 'ab'.repeat(32) });
-  const settings = {
-    controlUrl: config.CONTROL_DATABASE_URL,
-    tenantUrl: config.TENANT_DATABASE_URL,
-    masterKey: Buffer.from(config.MASTER_KEY ?? '', 'hex'),
-  };
-  const registry = new TenantRegistry((await openControlDatabase(settings)).db, settings);
-  const db = await registry.database(slug);
-  const file = join(dataDir, `export.${format}`);
-  const out = createWriteStream(file);
-
-  const cpuBefore = process.cpuUsage();
-  const started = performance.now();
-  const layout = exportColumns(mergeVersions(await publishedDefinitions(db, formId)), {
-    includeMyNumber: false,
-    groupMode: 'flatten',
-  });
-  const chunks =
-    format === 'csv'
-      ? csvUtf8Stream(tableRows(layout.columns, streamSubmissions(db, formId, {})))
-      : xlsxStream(layout, () => streamSubmissions(db, formId, {}));
-  for await (const chunk of chunks) {
-    if (!out.write(chunk)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
-  const seconds = (performance.now() - started) / 1000;
-  const cpu = process.cpuUsage(cpuBefore);
-  clearInterval(sampler);
-  peak = Math.max(peak, rss());
-  await registry.close();
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  console.log(
-    `${format === 'csv' ? 'CSV, UTF-8 with BOM' : 'Excel (.xlsx)'}: ${total} rows × ${layout.columns.length} columns, ${mb(statSync(file).size)}`,
-  );
-  console.log(
-    `  ${seconds.toFixed(2)} s wall, ${cpuSeconds.toFixed(2)} s CPU (all threads); RSS ${mb(rssBefore)} before the export, peak ${mb(peak)}`,
-  );
-}
-
 async function exportInChild(dataDir: string, formId: string, format: Format): Promise<void> {
   const child = spawn(
     process.execPath,
-    [...process.execArgv, fileURLToPath(import.meta.url), '--export', dataDir, formId, format],
+    [
+      ...startNodeOptions,
+      builtScript('bench-export-child'),
+      dataDir,
+      formId,
+      format,
+      slug,
+      String(total),
+    ],
     { stdio: 'inherit' },
   );
   const [code] = await once(child, 'exit');
   if (code !== 0) throw new Error(`${format} export process failed with ${String(code)}`);
 }
 
-const [mode, dataDir, formId, format] = process.argv.slice(2);
-if (mode === '--export' && dataDir && formId && (format === 'csv' || format === 'xlsx')) {
-  await exportOnce(dataDir, formId, format);
-} else {
+const [mode, dataDir, formId] = process.argv.slice(2);
+{
   console.log(
     `machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
   );

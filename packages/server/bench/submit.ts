@@ -3,25 +3,20 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
 import { exampleAnswers } from '@madoguchi/shared/examples';
 import autocannon from 'autocannon';
+import { builtScript, startNodeOptions } from './built';
 
-// The server runs with the Node options `pnpm start` gives it (its young generation), so the
-// figures are those of the server as deployed.
-const startScript: string = JSON.parse(
-  readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8'),
-).scripts.start;
-const nodeOptions = startScript.split(' ').filter((part) => part.startsWith('--'));
-/** Starts a bench server in a process of its own; what it prints once listening. */
+/**
+ * Starts a bench server in a process of its own, built as the server is and with the Node options
+ * `pnpm start` gives it (bench/built.ts); what it prints once listening.
+ */
 async function started<Ready extends { pid: number }>(
-  script: string,
+  name: string,
 ): Promise<{ ready: Ready; stop: () => void }> {
-  const child = spawn(
-    join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx'),
-    [...nodeOptions, join(import.meta.dirname, script)],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  const child = spawn(process.execPath, [...startNodeOptions, builtScript(name)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const ready = await new Promise<Ready>((resolve, reject) => {
     let buffer = '';
     child.stdout.on('data', (chunk) => {
@@ -29,15 +24,14 @@ async function started<Ready extends { pid: number }>(
       const line = buffer.split('\n').find((l) => l.startsWith('{'));
       if (line) resolve(JSON.parse(line));
     });
-    child.once('exit', (code) => reject(new Error(`${script} exited ${code}`)));
+    child.once('exit', (code) => reject(new Error(`${name} exited ${code}`)));
   });
   return { ready, stop: () => child.kill('SIGTERM') };
 }
-// `pid` is the server's own process (tsx runs it in a child of the one spawned here).
 const app = await started<{ appPort: number; formId: string; raceFormId: string; pid: number }>(
-  'submit-server.ts',
+  'bench-submit-server',
 );
-const baselineServer = await started<{ port: number; pid: number }>('baseline-server.ts');
+const baselineServer = await started<{ port: number; pid: number }>('bench-baseline-server');
 const ready = app.ready;
 const baselineUrl = `http://127.0.0.1:${baselineServer.ready.port}/insert`;
 
@@ -134,7 +128,7 @@ const median = (values: number[]) => {
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 };
 console.log(
-  `machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, Node ${process.version} ${nodeOptions.join(' ')}, ${new Date().toISOString().slice(0, 10)}`,
+  `machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, Node ${process.version} ${startNodeOptions.join(' ')}, ${new Date().toISOString().slice(0, 10)}`,
 );
 const ratios = results.map((r) => r.submit.requests.average / r.baseline.requests.average);
 results.forEach(({ baseline, submit }, index) => {

@@ -1,20 +1,30 @@
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import type { Context } from 'hono';
 import { AppError } from '../http/errors';
+
+/** The server package's folder, from wherever this code runs: src/console, or the build in dist. */
+function serverPackageDir(): string {
+  let dir = import.meta.dirname;
+  for (;;) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string };
+      if (pkg.name === '@madoguchi/server') return dir;
+    } catch {
+      // No package.json here: look further up.
+    }
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('console: cannot find the server package folder');
+    dir = parent;
+  }
+}
 
 /**
  * The built staff console of this checkout. The server reads the files only: it imports nothing
  * of the console's code (ARCHITECTURE.md §2).
  */
-export const defaultConsoleDir = resolve(
-  import.meta.dirname,
-  '..',
-  '..',
-  '..',
-  'form-builder',
-  'dist',
-);
+export const defaultConsoleDir = resolve(serverPackageDir(), '..', 'form-builder', 'dist');
 
 /**
  * The console's policy: its own scripts and styles only, API calls to its own origin. No inline
