@@ -1,8 +1,17 @@
 // Submission throughput against a bare libSQL insert, and the capacity race, over HTTP on
 // loopback. Run with `pnpm bench`; figures go to docs/benchmarks.md.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import {
+  closeSync,
+  fsyncSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { exampleAnswers } from '@madoguchi/shared/examples';
 import autocannon from 'autocannon';
 import { builtScript, startNodeOptions } from './built';
@@ -95,6 +104,32 @@ for (const url of [
   `http://127.0.0.1:${ready.appPort}/t/bench/api/forms/${ready.formId}/submissions`,
 ])
   await autocannon({ ...runOptions(url, body), duration: 3 });
+/**
+ * How long the disk takes to make a 4 KiB write durable (200 fsyncs in the folder the bench
+ * databases are in), in µs: the baseline waits for one per request, the submit for one per
+ * group, so a slow disk moves the ratio by itself (it has ranged from 100 to 260 µs at p50).
+ */
+function fsyncLatency(): { p50: number; p99: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-fsync-'));
+  const fd = openSync(join(dir, 'probe'), 'w');
+  const page = Buffer.alloc(4096, 1);
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < 200; i++) {
+      writeSync(fd, page, 0, page.length, (i % 64) * page.length);
+      const started = process.hrtime.bigint();
+      fsyncSync(fd);
+      times.push(Number(process.hrtime.bigint() - started) / 1000);
+    }
+  } finally {
+    closeSync(fd);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  times.sort((a, b) => a - b);
+  return { p50: Math.round(times[100] ?? 0), p99: Math.round(times[198] ?? 0) };
+}
+
+const diskBefore = fsyncLatency();
 const results: { baseline: Measured; submit: Measured }[] = [];
 for (let round = 0; round < rounds; round++) {
   const baseline = await measured(baselineUrl, baselineServer.ready.pid);
@@ -104,6 +139,8 @@ for (let round = 0; round < rounds; round++) {
   );
   results.push({ baseline, submit });
 }
+
+const diskAfter = fsyncLatency();
 
 const raceBody = JSON.stringify({ answers: exampleAnswers['zero-waste-day'] });
 const race = await Promise.all(
@@ -129,6 +166,9 @@ const median = (values: number[]) => {
 };
 console.log(
   `machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, Node ${process.version} ${startNodeOptions.join(' ')}, ${new Date().toISOString().slice(0, 10)}`,
+);
+console.log(
+  `disk: fsync of a 4 KiB write p50 ${diskBefore.p50} µs, p99 ${diskBefore.p99} µs before the rounds; p50 ${diskAfter.p50} µs, p99 ${diskAfter.p99} µs after`,
 );
 const ratios = results.map((r) => r.submit.requests.average / r.baseline.requests.average);
 results.forEach(({ baseline, submit }, index) => {
