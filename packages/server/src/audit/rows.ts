@@ -68,7 +68,7 @@ export type AuditRow = typeof auditLog.$inferInsert;
 
 /**
  * One unit of the group commit (docs/adr/0007): the statements, then the entries chained after
- * the head read inside the same savepoint, so entries follow whatever committed before them.
+ * the head read inside the same transaction, so entries follow whatever committed before them.
  * Runs wherever the writer connection is (the writer thread, see db/writer-thread.ts).
  * @returns how many rows each statement changed, in order.
  */

@@ -106,10 +106,10 @@ export async function writeWithAudit<const T extends readonly BatchItem<'sqlite'
 
 /**
  * Like `writeWithAudit`, for the hot write paths (submitting): plain statements, no query
- * builder. On a local file the change joins the group commit: it runs in its own savepoint of a
- * transaction shared with the changes that arrived with it, and reads the chain head inside that
- * transaction, so its entries follow whatever committed before them. On a libSQL server it is one
- * batch, retried when another writer took the next seq first.
+ * builder. On a local file the change joins the group commit: it runs in a transaction shared
+ * with the changes that arrived with it (and is undone alone if it fails), and reads the chain
+ * head inside that transaction, so its entries follow whatever committed before them. On a
+ * libSQL server it is one batch, retried when another writer took the next seq first.
  * @returns how many rows each of `statements` changed, in order.
  */
 export async function writeStatementsWithAudit(

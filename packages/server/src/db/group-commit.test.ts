@@ -12,7 +12,7 @@ import type { TenantDb } from './registry';
 import { insertStatement, type Statement } from './statements';
 import * as tenantSchema from './tenant-schema';
 import { departments, outbox, staff } from './tenant-schema';
-import { localWriterOf, readRow } from './writer-thread';
+import { localWriterOf, readRow, readRows } from './writer-thread';
 
 let h: Awaited<ReturnType<typeof createHarness>>;
 let db: TenantDb;
@@ -284,6 +284,21 @@ describe('the writer thread', () => {
       createdAt: 1,
     });
     expect(await readRow(plain, sql, ['nobody'])).toBeUndefined();
+  });
+
+  test('readRows gives every row as an array of values, the same on this thread and through the client', async () => {
+    await write(department('dep_rows1'), department('dep_rows2'));
+    const sql = "SELECT id, created_at FROM departments WHERE id LIKE 'dep_rows%' ORDER BY id";
+    const expected = [
+      ['dep_rows1', 1],
+      ['dep_rows2', 1],
+    ];
+    expect(await readRows(db, sql, [])).toEqual(expected);
+    const plain = drizzle(db.$client, { schema: tenantSchema });
+    expect(await readRows(plain, sql, [])).toEqual(expected);
+    expect(await readRows(plain, 'SELECT id FROM departments WHERE id = ?', ['nobody'])).toEqual(
+      [],
+    );
   });
 
   test('closing writes what is pending first; afterwards writes are refused, not lost', async () => {

@@ -40,7 +40,11 @@ export class PreparedConnection {
   readonly #statements = new Map<string, Database.Statement>();
   readonly #queries = new Map<string, { statement: Database.Statement; columns: string[] }>();
 
-  constructor(path: string, encryptionKey: string | undefined) {
+  /**
+   * @param use 'write' for the group writer, 'read' for the event loop's reads (SQLite's default
+   *   2 MiB page cache: an export reads every page once, and a larger cache only held them).
+   */
+  constructor(path: string, encryptionKey: string | undefined, use: 'write' | 'read' = 'write') {
     // The same options @libsql/client gives its own connection (the typings predate encryption).
     const options = (encryptionKey ? { encryptionKey } : {}) as Database.Options;
     this.db = new Database(path, options);
@@ -50,7 +54,7 @@ export class PreparedConnection {
     this.db.exec('PRAGMA busy_timeout = 5000');
     // Inserts land all over the indexes; a page read back from the file must be decrypted again,
     // so a larger cache than SQLite's 2 MiB default pays for itself on the write path.
-    this.db.exec('PRAGMA cache_size = -32768');
+    if (use === 'write') this.db.exec('PRAGMA cache_size = -32768');
   }
 
   /** Runs a statement; how many rows it changed. */
@@ -69,6 +73,11 @@ export class PreparedConnection {
       row[name] = values[index];
     });
     return row as Row;
+  }
+
+  /** Every row of a query, each as an array of its values in the query's column order. */
+  all(sql: string, args: readonly SqlValue[]): unknown[][] {
+    return this.#query(sql).statement.all([...args]) as unknown[][];
   }
 
   /** A statement prepared once for this connection. */

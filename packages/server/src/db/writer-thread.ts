@@ -177,7 +177,7 @@ export class LocalWriter {
   #closed = false;
 
   constructor(path: string, encryptionKey: string | undefined) {
-    this.#reader = new PreparedConnection(path, encryptionKey);
+    this.#reader = new PreparedConnection(path, encryptionKey, 'read');
     thread.open(this.#file, path, encryptionKey);
   }
 
@@ -194,6 +194,12 @@ export class LocalWriter {
   read<Row>(sql: string, args: readonly SqlValue[]): Row | undefined {
     if (this.#closed) throw new Error('local writer: the database is closed');
     return this.#reader.get<Row>(sql, args);
+  }
+
+  /** Every row of a query as an array of values, in the query's column order. */
+  readAll(sql: string, args: readonly SqlValue[]): unknown[][] {
+    if (this.#closed) throw new Error('local writer: the database is closed');
+    return this.#reader.all(sql, args);
   }
 
   /** Writes what is pending, then closes both connections. */
@@ -233,4 +239,20 @@ export async function readRow<Row>(
   const row = result.rows[0];
   if (!row) return undefined;
   return Object.fromEntries(result.columns.map((name) => [name, row[name]])) as Row;
+}
+
+/**
+ * Every row of a query as an array of values (a page of an export): on a local file through this
+ * thread's prepared statements in raw mode, else through the libSQL client. The client builds
+ * each row as an object with a property per column; in raw mode a row is an array.
+ */
+export async function readRows(
+  db: { $client: Client },
+  sql: string,
+  args: readonly SqlValue[],
+): Promise<unknown[][]> {
+  const writer = writers.get(db);
+  if (writer) return writer.readAll(sql, args);
+  const result = await db.$client.execute({ sql, args: [...args] });
+  return result.rows.map((row) => Array.from(row));
 }

@@ -8,7 +8,9 @@ import {
 import { and, asc, desc, eq, gt, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import * as v from 'valibot';
 import type { TenantDb } from '../db/registry';
+import { fromDrizzle } from '../db/statements';
 import { formVersions, submissionRevisions, submissions } from '../db/tenant-schema';
+import { readRows } from '../db/writer-thread';
 import { normalizeReferenceNumber } from '../submissions/reference-number';
 import type { ExportColumn, ExportItem, ExportSubmission, GroupSheet } from './columns';
 import { toCp932Text, type UnmappableCharacter, unmappableAt } from './csv';
@@ -92,7 +94,7 @@ async function readPage(
   filtered: SQL[],
   after: { submittedAt: number; id: string } | undefined,
 ): Promise<{ submission: ExportSubmission; answers: Record<string, unknown> | null }[]> {
-  const rows = await db
+  const query = db
     .select({
       submission: sql`json_object(
         'id', ${submissions.id},
@@ -125,10 +127,10 @@ async function readPage(
       ),
     )
     .orderBy(asc(submissions.submittedAt), asc(submissions.id))
-    .limit(exportPageSize)
-    .values();
+    .limit(exportPageSize);
+  const { sql: text, args } = fromDrizzle(query);
+  const rows = await readRows(db, text, args);
   // Both are JSON written by SQLite (json_object) or by the application (the answers column).
-  // libSQL's rows are array-like objects, not arrays, hence indexes rather than destructuring.
   return rows.map((row) => ({
     submission: JSON.parse(String(row[0])),
     answers: typeof row[1] === 'string' ? JSON.parse(row[1]) : null,
