@@ -1,5 +1,5 @@
 import { type Field, isInputField } from '@madoguchi/shared';
-import { useId } from 'react';
+import { type ReactNode, useId } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../ui/fields';
 
@@ -44,12 +44,23 @@ export function ProxyField({
         {label}: {t('proxy.unsupported', { type: field.type })}
       </p>
     );
-  const parts = (names: [string, string][], extra?: (name: string) => object) => (
+  // A field of several parts: one legend, and one error tied to the whole group.
+  const composite = (rows: ReactNode) => (
     <fieldset className="composite" aria-describedby={error ? `${groupId}-error` : undefined}>
       <legend>
         {label}
         {field.required ? <span className="required"> *</span> : null}
       </legend>
+      {rows}
+      {error ? (
+        <p className="field-error" id={`${groupId}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+  const parts = (names: [string, string][], extra?: (name: string) => object) =>
+    composite(
       <div className="row">
         {names.map(([name, partLabel]) => (
           <TextField
@@ -60,14 +71,8 @@ export function ProxyField({
             {...(extra ? extra(name) : {})}
           />
         ))}
-      </div>
-      {error ? (
-        <p className="field-error" id={`${groupId}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
-  );
+      </div>,
+    );
   switch (field.type) {
     case 'long_text':
       return (
@@ -193,12 +198,8 @@ export function ProxyField({
           onChange={(event) => set(name, event.target.value)}
         />
       );
-      return (
-        <fieldset className="composite" aria-describedby={error ? `${groupId}-error` : undefined}>
-          <legend>
-            {label}
-            {field.required ? <span className="required"> *</span> : null}
-          </legend>
+      return composite(
+        <>
           <div className="row">
             {text('bankCode', t('proxy.bankCode'), true)}
             {field.askNames ? text('bankName', t('proxy.bankName')) : null}
@@ -223,12 +224,7 @@ export function ProxyField({
             {text('accountNumber', t('proxy.accountNumber'), true)}
           </div>
           <div className="row">{text('holderKana', t('proxy.holderKana'))}</div>
-          {error ? (
-            <p className="field-error" id={`${groupId}-error`}>
-              {error}
-            </p>
-          ) : null}
-        </fieldset>
+        </>,
       );
     }
     case 'email':
