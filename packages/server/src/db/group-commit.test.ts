@@ -153,13 +153,19 @@ describe('group commit (the engine inside the writer thread)', () => {
     expect(stored()).not.toContain('thrown');
   });
 
-  test('a unit that fails before changing a row is dropped alone: no unit of its group runs twice', async () => {
+  /** Units that count how often they ran, by name (a group may run its units again). */
+  const countingRuns = () => {
     const runs = new Map<string, number>();
     const counted =
       (name: string, work: (tx: UnitTransaction) => unknown) => (tx: UnitTransaction) => {
         runs.set(name, (runs.get(name) ?? 0) + 1);
         return work(tx);
       };
+    return { runs, counted };
+  };
+
+  test('a unit that fails before changing a row is dropped alone: no unit of its group runs twice', async () => {
+    const { runs, counted } = countingRuns();
     const outcomes = await Promise.allSettled([
       group.submit(counted('a', (tx) => tx.run(put('fast-a')))),
       // Inserts nothing (the row is there), then fails on its second statement: nothing to undo.
@@ -179,12 +185,7 @@ describe('group commit (the engine inside the writer thread)', () => {
   });
 
   test('a unit that fails after changing rows makes its group run again with a savepoint per unit: each caller gets its own result once', async () => {
-    const runs = new Map<string, number>();
-    const counted =
-      (name: string, work: (tx: UnitTransaction) => unknown) => (tx: UnitTransaction) => {
-        runs.set(name, (runs.get(name) ?? 0) + 1);
-        return work(tx);
-      };
+    const { runs, counted } = countingRuns();
     const outcomes = await Promise.allSettled([
       group.submit(counted('a', (tx) => tx.run(put('again-a')).changes)),
       group.submit(
