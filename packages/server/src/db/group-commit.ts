@@ -197,16 +197,17 @@ export class GroupCommit {
 
   /** One transaction for the group; throws when the group as a whole did not commit. */
   #commit(group: readonly Pending[]): Outcome[] {
-    return this.#commitWithoutSavepoints(group) ?? this.#commitWithSavepoints(group);
+    return this.#transaction(group, false) ?? (this.#transaction(group, true) as Outcome[]);
   }
 
   /**
-   * The group with no savepoint; undefined (after rolling back) when a unit failed after
-   * changing rows, which only a savepoint could undo.
+   * The group in one transaction, with a savepoint per unit or none. Without, a unit that fails
+   * after changing rows cannot be undone alone: the transaction is rolled back and the result is
+   * undefined, for the caller to run the group again with savepoints.
    */
-  #commitWithoutSavepoints(group: readonly Pending[]): Outcome[] | undefined {
-    const db = this.#connection.db;
+  #transaction(group: readonly Pending[], savepoints: boolean): Outcome[] | undefined {
     const connection = this.#connection;
+    const db = connection.db;
     const outcomes: Outcome[] = [];
     let changed = false;
     const tx: UnitTransaction = {
@@ -223,49 +224,26 @@ export class GroupCommit {
       memo: new Map(),
     };
     db.exec('BEGIN IMMEDIATE');
+    // Prepared once: two per unit, parsing them each time showed in the profile.
+    const savepoint = savepoints ? connection.prepared('SAVEPOINT unit') : undefined;
+    const release = savepoints ? connection.prepared('RELEASE unit') : undefined;
     for (const unit of group) {
       changed = false;
+      savepoint?.run();
       try {
-        outcomes.push({ ok: true, value: unit.work(tx) });
+        const value = unit.work(tx);
+        release?.run();
+        outcomes.push({ ok: true, value });
       } catch (error) {
         // SQLite gave up the whole transaction (I/O error, disk full): the group fails as one.
         if (!db.inTransaction) throw error;
-        if (changed) {
+        if (savepoints) {
+          db.exec('ROLLBACK TO unit');
+          db.exec('RELEASE unit');
+        } else if (changed) {
           db.exec('ROLLBACK');
           return undefined;
         }
-        tx.memo.clear();
-        outcomes.push({ ok: false, error });
-      }
-    }
-    db.exec('COMMIT');
-    return outcomes;
-  }
-
-  /** The group with a savepoint per unit, so that a unit that fails is rolled back alone. */
-  #commitWithSavepoints(group: readonly Pending[]): Outcome[] {
-    const db = this.#connection.db;
-    const outcomes: Outcome[] = [];
-    db.exec('BEGIN IMMEDIATE');
-    // Prepared once: two per unit, parsing them each time showed in the profile.
-    const savepoint = this.#connection.prepared('SAVEPOINT unit');
-    const release = this.#connection.prepared('RELEASE unit');
-    const connection = this.#connection;
-    const tx: UnitTransaction = {
-      run: (statement) => connection.run(statement),
-      get: (sql, args) => connection.get(sql, args),
-      memo: new Map(),
-    };
-    for (const unit of group) {
-      savepoint.run();
-      try {
-        const value = unit.work(tx);
-        release.run();
-        outcomes.push({ ok: true, value });
-      } catch (error) {
-        if (!db.inTransaction) throw error;
-        db.exec('ROLLBACK TO unit');
-        db.exec('RELEASE unit');
         tx.memo.clear();
         outcomes.push({ ok: false, error });
       }
